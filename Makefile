@@ -1,0 +1,52 @@
+# Qingdan: build the site from content/ into public/, and test it.
+#   make          build public/ (then: make serve)
+#   make serve    preview public/ at http://127.0.0.1:8000/
+#   make check    check content/ without writing (every problem as file:line:col)
+#   make test     gofmt, vet, unit and whole-site tests (with -race), then the
+#                 HTML validator and accessibility checks in headless Chromium
+#   make bench    benchmarks
+# Browser tests and validators install what they need (Debian and npm packages)
+# into the machine and .tools/ themselves, in the `tools` target.
+
+GO      ?= go
+QD      := $(GO) run ./generator/cmd/qingdan
+TOOLS   := $(CURDIR)/.tools
+ADDR    ?= 127.0.0.1:8000
+
+.PHONY: build serve check test unit browser tools bench clean
+build:
+	$(QD) build
+	@echo "Preview: make serve, then open http://$(ADDR)/"
+
+serve: build
+	$(QD) serve -addr $(ADDR)
+
+check:
+	$(QD) check
+
+test: unit browser
+
+unit:
+	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+# The W3C Nu HTML Checker and axe-core in headless Chromium, on every page of
+# a fresh build of both editions.
+browser: tools
+	QD_TOOLS=$(TOOLS) $(GO) test -count=1 -timeout 20m ./generator/e2e/
+
+tools: $(TOOLS)/.ok
+$(TOOLS)/.ok: Makefile
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk
+	mkdir -p $(TOOLS)
+	cd $(TOOLS) && npm install --no-audit --no-fund --ignore-scripts --silent vnu-jar@26 axe-core@4
+	touch $@
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/
+
+clean:
+	rm -rf public .tools

@@ -1,0 +1,232 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Content is everything under content/, decoded.
+type Content struct {
+	Site        *Site
+	UI          map[string]Text // interface strings, by key
+	Glossary    *Glossary
+	Registry    *Registry
+	Departments []*Department
+
+	// locs keeps where each record was decoded from, for the check stage.
+	locs map[any]loc
+}
+
+// loc is where a record is: its file and its path in the file.
+type loc struct {
+	src  *Source
+	path string
+}
+
+// at returns the position of sub (a path relative to the record).
+func (l loc) at(sub string) Pos {
+	if l.src == nil {
+		return Pos{File: "content"}
+	}
+	return l.src.Pos(joinPath(l.path, sub))
+}
+
+// valueAt returns the position of byte off inside the string value sub.
+func (l loc) valueAt(sub string, off int) Pos {
+	if l.src == nil {
+		return Pos{File: "content"}
+	}
+	return l.src.ValuePos(joinPath(l.path, sub), off)
+}
+
+// loc returns where a record was decoded from.
+func (c *Content) loc(rec any) loc { return c.locs[rec] }
+
+// Load is the load stage: it reads the content tree in fsys (the content/
+// folder) into typed records. Unknown keys, wrong types, malformed TOML and
+// missing files are errors naming file:line:column.
+func Load(fsys fs.FS) (*Content, error) {
+	l := &loader{fsys: fsys, c: &Content{locs: map[any]loc{}}}
+	c := l.c
+	c.Site = &Site{}
+	l.file("site.toml", c.Site)
+	ui := &struct {
+		UI map[string]Text `toml:"ui"`
+	}{}
+	l.file("i18n.toml", ui)
+	c.UI = ui.UI
+	c.Glossary = &Glossary{}
+	c.Registry = &Registry{}
+	for _, name := range tomlFiles(l, "registry") {
+		var part Registry
+		if !l.file("registry/"+name, &part) {
+			continue
+		}
+		c.Registry.Kinds = append(c.Registry.Kinds, part.Kinds...)
+		c.Registry.Instruments = append(c.Registry.Instruments, part.Instruments...)
+		c.Registry.Bodies = append(c.Registry.Bodies, part.Bodies...)
+		c.Registry.Regimes = append(c.Registry.Regimes, part.Regimes...)
+		elements(l, "kind", part.Kinds)
+		elements(l, "instrument", part.Instruments)
+		elements(l, "body", part.Bodies)
+		elements(l, "regime", part.Regimes)
+	}
+	if l.file("glossary.toml", c.Glossary) {
+		elements(l, "term", c.Glossary.Terms)
+	}
+
+	dirs, err := fs.ReadDir(fsys, "departments")
+	if err != nil {
+		l.errs.add(Pos{File: "departments"}, "cannot read the departments folder: %v; each department's list lives in departments/<slug>/", err)
+	}
+	for _, d := range dirs {
+		if d.IsDir() {
+			l.department(d.Name())
+		}
+	}
+	if err := l.errs.err(); err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return c, nil
+}
+
+type loader struct {
+	fsys fs.FS
+	c    *Content
+	errs errorList
+	last *Source
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (l *loader) department(slug string) {
+	dir := "departments/" + slug
+	if !slugRE.MatchString(slug) {
+		l.errs.add(Pos{File: dir}, "department folder %q is not a valid slug: use lower-case letters, digits and hyphens (it becomes part of every URL)", slug)
+		return
+	}
+	d := &Department{Slug: slug}
+	if !l.file(dir+"/department.toml", d) {
+		return
+	}
+	d.Duties = loadDir[Duty](l, dir+"/duties")
+	d.Boundaries = loadDir[Boundary](l, dir+"/boundaries")
+	d.Systems = loadDir[System](l, dir+"/systems")
+	var sv Services
+	if l.file(dir+"/services.toml", &sv) {
+		d.Services = sv.Services
+		elements(l, "service", sv.Services)
+	}
+	d.Accountability = &Accountability{}
+	l.file(dir+"/accountability.toml", d.Accountability)
+	l.c.Departments = append(l.c.Departments, d)
+}
+
+// loadDir decodes every .toml file in dir as one record of type T, in the
+// numeric order of the file names (1.toml, 2.toml, …, 10.toml).
+func loadDir[T any](l *loader, dir string) []*T {
+	var out []*T
+	for _, n := range tomlFiles(l, dir) {
+		rec := new(T)
+		if l.file(dir+"/"+n, rec) {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// tomlFiles lists the .toml files in dir in numeric order.
+func tomlFiles(l *loader, dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		l.errs.add(Pos{File: dir}, "cannot read the folder: %v", err)
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			names = append(names, e.Name())
+		}
+	}
+	slices.SortFunc(names, compareNumeric)
+	return names
+}
+
+// elements records the location of each element of an array of tables in
+// the file last decoded.
+func elements[T any](l *loader, key string, recs []*T) {
+	for i, r := range recs {
+		l.c.locs[r] = loc{l.last, fmt.Sprintf("%s[%d]", key, i)}
+	}
+}
+
+// compareNumeric orders file names by their leading number, then by name.
+func compareNumeric(a, b string) int {
+	na, ea := strconv.Atoi(strings.TrimSuffix(a, ".toml"))
+	nb, eb := strconv.Atoi(strings.TrimSuffix(b, ".toml"))
+	switch {
+	case ea == nil && eb == nil && na != nb:
+		if na < nb {
+			return -1
+		}
+		return 1
+	case ea == nil && eb != nil:
+		return -1
+	case ea != nil && eb == nil:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// file decodes one TOML file into v strictly, recording its key positions.
+// It reports whether the file decoded cleanly.
+func (l *loader) file(name string, v any) bool {
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.errs.add(Pos{File: name}, "file is missing: create it (see the package documentation for its format)")
+		} else {
+			l.errs.add(Pos{File: name}, "cannot read: %v", err)
+		}
+		return false
+	}
+	src := scanSource(name, b)
+	l.last = src
+	md, err := toml.Decode(string(b), v)
+	if err != nil {
+		var pe toml.ParseError
+		switch {
+		case errors.As(err, &pe):
+			p := src.at(pe.Position.Start)
+			if pe.Position.Start == 0 && pe.Position.Line > 0 {
+				p = Pos{File: name, Line: pe.Position.Line, Col: 1}
+			}
+			l.errs.add(p, "malformed TOML: %s", pe.Message)
+		default:
+			if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+				line, _ := strconv.Atoi(m[1])
+				l.errs.add(src.keyOnLine(m[2], line), "wrong type for %s: %s", m[2], m[3])
+			} else {
+				l.errs.add(Pos{File: name, Line: 1, Col: 1}, "cannot decode: %v", err)
+			}
+		}
+		return false
+	}
+	ok := true
+	for _, k := range md.Undecoded() {
+		l.errs.add(src.findKey(k.String()), "unknown key %q: remove it or correct its spelling (the keys each record takes are listed in the package documentation)", k.String())
+		ok = false
+	}
+	l.c.locs[v] = loc{src: src}
+	l.c.locs[name] = loc{src: src}
+	return ok
+}

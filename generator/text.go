@@ -1,0 +1,205 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+const (
+	openTitle  = "《"
+	closeTitle = "》"
+)
+
+// scanMention reads a 《…》 mention at the start of s. Titles may nest 〈…〉
+// (《山东省实施〈标准化法〉办法》). It returns the title inside the brackets and
+// the mention's length in bytes.
+func scanMention(s []byte) (title string, n int, ok bool) {
+	if !bytes.HasPrefix(s, []byte(openTitle)) {
+		return "", 0, false
+	}
+	end := bytes.Index(s, []byte(closeTitle))
+	if end < 0 {
+		return "", 0, false
+	}
+	inner := s[len(openTitle):end]
+	if len(inner) == 0 || bytes.ContainsAny(inner, "\n《") {
+		return "", 0, false
+	}
+	return string(inner), end + len(closeTitle), true
+}
+
+// Resolver finds the instrument a mention names: in Chinese by its name or
+// an alias, in English by its registry ID.
+type Resolver interface {
+	Resolve(l Lang, title string) *Instrument
+}
+
+// Linker gives the URL of an instrument's page from the page being written.
+type Linker interface {
+	Link(inst *Instrument) string
+}
+
+// mentionLabel is how a resolved mention reads in lang.
+func mentionLabel(l Lang, title string, inst *Instrument) string {
+	if l == En {
+		return inst.Name.En
+	}
+	return openTitle + title + closeTitle
+}
+
+// textHTML renders a plain Text value: escaped, with each 《…》 mention a
+// link to its instrument. An unresolved mention stays text (the check stage
+// has already refused it).
+func textHTML(l Lang, s string, res Resolver, lk Linker) template.HTML {
+	var b strings.Builder
+	b.Grow(len(s) + 64)
+	rest := []byte(s)
+	for len(rest) > 0 {
+		i := bytes.Index(rest, []byte(openTitle))
+		if i < 0 {
+			b.WriteString(html.EscapeString(string(rest)))
+			break
+		}
+		b.WriteString(html.EscapeString(string(rest[:i])))
+		rest = rest[i:]
+		title, n, ok := scanMention(rest)
+		var inst *Instrument
+		if ok {
+			inst = res.Resolve(l, title)
+		}
+		if inst == nil {
+			b.WriteString(html.EscapeString(openTitle))
+			rest = rest[len(openTitle):]
+			continue
+		}
+		fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(lk.Link(inst)), html.EscapeString(mentionLabel(l, title, inst)))
+		rest = rest[n:]
+	}
+	return template.HTML(b.String())
+}
+
+// mentionEnv is what the mention parser needs while parsing one Prose value;
+// it travels in the goldmark parser.Context.
+type mentionEnv struct {
+	lang       Lang
+	res        Resolver
+	link       Linker // nil while checking
+	unresolved []unresolvedMention
+}
+
+type unresolvedMention struct {
+	title string
+	off   int // byte offset in the Markdown source
+}
+
+var mentionKey = parser.NewContextKey()
+
+// mentionParser is a goldmark inline parser that turns a 《…》 mention into a
+// link to its instrument.
+type mentionParser struct{}
+
+func (mentionParser) Trigger() []byte { return []byte(openTitle)[:1] }
+
+func (mentionParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	env, _ := pc.Get(mentionKey).(*mentionEnv)
+	line, seg := block.PeekLine()
+	title, n, ok := scanMention(line)
+	if env == nil || !ok {
+		return nil
+	}
+	inst := env.res.Resolve(env.lang, title)
+	if inst == nil {
+		env.unresolved = append(env.unresolved, unresolvedMention{title, seg.Start})
+		return nil
+	}
+	block.Advance(n)
+	if env.link == nil {
+		return ast.NewString([]byte(mentionLabel(env.lang, title, inst)))
+	}
+	a := ast.NewLink()
+	a.Destination = []byte(env.link.Link(inst))
+	a.AppendChild(a, ast.NewString([]byte(mentionLabel(env.lang, title, inst))))
+	return a
+}
+
+// mentions is the goldmark extension that adds the mention parser.
+type mentions struct{}
+
+func (mentions) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(mentionParser{}, 50)))
+}
+
+// markdown is the one goldmark configuration for Prose: CommonMark, raw
+// HTML left out of the output (and refused by the check stage), mentions.
+var markdown = goldmark.New(goldmark.WithExtensions(mentions{}))
+
+// parseProse parses a Prose value with mentions resolved through env.
+func parseProse(src []byte, env *mentionEnv) ast.Node {
+	pc := parser.NewContext()
+	pc.Set(mentionKey, env)
+	return markdown.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// proseHTML renders a Prose value.
+func proseHTML(l Lang, s string, res Resolver, lk Linker) (template.HTML, error) {
+	src := []byte(s)
+	doc := parseProse(src, &mentionEnv{lang: l, res: res, link: lk})
+	var b bytes.Buffer
+	if err := markdown.Renderer().Render(&b, src, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// hasHan reports whether s contains a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// plain strips a mention-bearing text down to what a reader sees, for
+// search snippets and titles: in English, 《id》 becomes the English name.
+func plain(l Lang, s string, res Resolver) string {
+	if l == Zh || !strings.Contains(s, openTitle) {
+		return s
+	}
+	var b strings.Builder
+	rest := []byte(s)
+	for len(rest) > 0 {
+		i := bytes.Index(rest, []byte(openTitle))
+		if i < 0 {
+			b.Write(rest)
+			break
+		}
+		b.Write(rest[:i])
+		rest = rest[i:]
+		if title, n, ok := scanMention(rest); ok {
+			if inst := res.Resolve(l, title); inst != nil {
+				b.WriteString(inst.Name.En)
+				rest = rest[n:]
+				continue
+			}
+		}
+		_, size := utf8.DecodeRune(rest)
+		b.Write(rest[:size])
+		rest = rest[size:]
+	}
+	return b.String()
+}
