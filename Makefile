@@ -40,9 +40,11 @@ tools: $(TOOLS)/.ok
 $(TOOLS)/.ok: Makefile
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
-	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk
+	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; }
 	mkdir -p $(TOOLS)
 	cd $(TOOLS) && npm install --no-audit --no-fund --ignore-scripts --silent vnu-jar@26 axe-core@4
+	@test -f $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar && test -f $(TOOLS)/node_modules/axe-core/axe.min.js \
+		|| { echo "npm did not install vnu.jar and axe.min.js into $(TOOLS)"; exit 1; }
 	touch $@
 
 bench:

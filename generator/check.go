@@ -130,17 +130,18 @@ func (ck *checker) fields(l loc, path string, v reflect.Value) {
 
 // text checks one Text value.
 func (ck *checker) text(l loc, path string, t Text, required bool) {
+	full := joinPath(l.path, path)
 	if t.Zh == "" && t.En == "" {
 		if required {
-			ck.errs.add(l.at(path), "%s is missing: add %s.zh and %s.en", path, path, path)
+			ck.errs.add(l.at(path), "%s is missing: add %s.zh and %s.en", full, full, full)
 		}
 		return
 	}
 	if t.Zh == "" {
-		ck.errs.add(l.at(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", path)
+		ck.errs.add(l.at(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", full)
 	}
 	if t.En == "" {
-		ck.errs.add(l.at(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", path, path)
+		ck.errs.add(l.at(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", full, full)
 	}
 	for _, lang := range Langs {
 		s := t.In(lang)
@@ -148,14 +149,15 @@ func (ck *checker) text(l loc, path string, t Text, required bool) {
 			continue
 		}
 		kp := path + "." + string(lang)
+		kn := full + "." + string(lang)
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			ck.errs.add(l.valueAt(kp, i), "%s is one line of plain text: remove the line break (text with paragraphs belongs in a Prose field)", kp)
+			ck.errs.add(l.valueAt(kp, i), "%s is one line of plain text: remove the line break (text with paragraphs belongs in a Prose field)", kn)
 		}
 		if m := tagRE.FindStringIndex(s); m != nil {
-			ck.errs.add(l.valueAt(kp, m[0]), "unsafe markup in %s: text fields take no HTML; write the text itself", kp)
+			ck.errs.add(l.valueAt(kp, m[0]), "unsafe markup in %s: text fields take no HTML; write the text itself", kn)
 		}
 		if lang == En && hasHan(s) {
-			ck.errs.add(l.valueAt(kp, hanOffset(s)), "%s contains Chinese characters: the English edition must be English throughout", kp)
+			ck.errs.add(l.valueAt(kp, hanOffset(s)), "%s contains Chinese characters: the English edition must be English throughout", kn)
 		}
 		ck.mentionsIn(l, kp, lang, s)
 	}
@@ -201,17 +203,18 @@ func unknownMention(lang Lang, title string) string {
 // prose checks one Prose value: both languages, Markdown without raw HTML,
 // headings, images or code, and every mention resolved.
 func (ck *checker) prose(l loc, path string, p Prose, required bool) {
+	full := joinPath(l.path, path)
 	if p.Zh == "" && p.En == "" {
 		if required {
-			ck.errs.add(l.at(path), "%s is missing: add %s.zh and %s.en", path, path, path)
+			ck.errs.add(l.at(path), "%s is missing: add %s.zh and %s.en", full, full, full)
 		}
 		return
 	}
 	if p.Zh == "" {
-		ck.errs.add(l.at(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", path)
+		ck.errs.add(l.at(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", full)
 	}
 	if p.En == "" {
-		ck.errs.add(l.at(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", path, path)
+		ck.errs.add(l.at(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", full, full)
 	}
 	for _, lang := range Langs {
 		s := p.In(lang)
@@ -219,6 +222,7 @@ func (ck *checker) prose(l loc, path string, p Prose, required bool) {
 			continue
 		}
 		kp := path + "." + string(lang)
+		kn := full + "." + string(lang)
 		src := []byte(s)
 		env := &mentionEnv{lang: lang, res: ck.ix}
 		doc := parseProse(src, env)
@@ -241,10 +245,10 @@ func (ck *checker) prose(l loc, path string, p Prose, required bool) {
 				what = "code formatting (a line indented by 4 or more spaces, or backticks): indent continuation lines by 3 spaces, or escape the backtick"
 			}
 			if what != "" {
-				ck.errs.add(l.valueAt(kp, nodeOffset(n)), "%s: %s", kp, what)
+				ck.errs.add(l.valueAt(kp, nodeOffset(n)), "%s: %s", kn, what)
 			}
 			if lang == En && n.Kind() == ast.KindText && hasHan(string(n.(*ast.Text).Value(src))) {
-				ck.errs.add(l.valueAt(kp, nodeOffset(n)), "%s contains Chinese characters: the English edition must be English throughout", kp)
+				ck.errs.add(l.valueAt(kp, nodeOffset(n)), "%s contains Chinese characters: the English edition must be English throughout", kn)
 			}
 			return ast.WalkContinue, nil
 		})

@@ -199,25 +199,25 @@ func (l *loader) file(name string, v any) bool {
 		}
 		return false
 	}
+	md, err := toml.Decode(string(b), v)
+	var pe toml.ParseError
+	if errors.As(err, &pe) { // malformed: the parser's offset is all there is
+		src := &Source{File: name, text: b, lines: lineStarts(b)}
+		p := src.at(pe.Position.Start)
+		if pe.Position.Start == 0 && pe.Position.Line > 0 {
+			p = Pos{File: name, Line: pe.Position.Line, Col: 1}
+		}
+		l.errs.add(p, "malformed TOML: %s", pe.Message)
+		return false
+	}
 	src := scanSource(name, b)
 	l.last = src
-	md, err := toml.Decode(string(b), v)
 	if err != nil {
-		var pe toml.ParseError
-		switch {
-		case errors.As(err, &pe):
-			p := src.at(pe.Position.Start)
-			if pe.Position.Start == 0 && pe.Position.Line > 0 {
-				p = Pos{File: name, Line: pe.Position.Line, Col: 1}
-			}
-			l.errs.add(p, "malformed TOML: %s", pe.Message)
-		default:
-			if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
-				line, _ := strconv.Atoi(m[1])
-				l.errs.add(src.keyOnLine(m[2], line), "wrong type for %s: %s", m[2], m[3])
-			} else {
-				l.errs.add(Pos{File: name, Line: 1, Col: 1}, "cannot decode: %v", err)
-			}
+		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			l.errs.add(src.keyOnLine(m[2], line), "wrong type for %s: %s", m[2], m[3])
+		} else {
+			l.errs.add(Pos{File: name, Line: 1, Col: 1}, "cannot decode: %v", err)
 		}
 		return false
 	}

@@ -136,15 +136,20 @@ func stripIndexes(p string) string {
 // has already been accepted by the TOML parser, so it only has to find
 // where things are, not whether they are valid.
 func scanSource(file string, text []byte) *Source {
-	s := &Source{File: file, text: text, keys: map[string]int{}, vals: map[string]int{}, lines: []int{0}}
-	for i, c := range text {
-		if c == '\n' {
-			s.lines = append(s.lines, i+1)
-		}
-	}
+	s := &Source{File: file, text: text, keys: map[string]int{}, vals: map[string]int{}, lines: lineStarts(text)}
 	sc := scanner{src: s, b: text, arrays: map[string]int{}}
 	sc.document()
 	return s
+}
+
+func lineStarts(text []byte) []int {
+	lines := []int{0}
+	for i, c := range text {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
 }
 
 type scanner struct {
@@ -220,7 +225,11 @@ func (sc *scanner) document() {
 			}
 			continue
 		}
+		before := sc.i
 		sc.keyValue(cur)
+		if sc.i == before { // cannot happen on valid TOML; never spin
+			sc.i++
+		}
 	}
 }
 
@@ -256,7 +265,7 @@ func (sc *scanner) keyPath() []string {
 			keys = append(keys, string(sc.b[start:sc.i]))
 		}
 		sc.skip(false)
-		if sc.peek(0) != '.' {
+		if sc.peek(0) != '.' || sc.i >= len(sc.b) {
 			return keys
 		}
 		sc.i++
@@ -332,10 +341,14 @@ func (sc *scanner) value(path string) {
 				return
 			}
 			el := path + "[" + strconv.Itoa(n) + "]"
+			before := sc.i
 			sc.record(el, sc.i)
 			sc.value(el)
 			sc.skip(true)
 			if sc.peek(0) == ',' {
+				sc.i++
+			}
+			if sc.i == before {
 				sc.i++
 			}
 		}
@@ -347,9 +360,13 @@ func (sc *scanner) value(path string) {
 				sc.i++
 				return
 			}
+			before := sc.i
 			sc.keyValue(path)
 			sc.skip(false)
 			if sc.peek(0) == ',' {
+				sc.i++
+			}
+			if sc.i == before {
 				sc.i++
 			}
 		}
