@@ -401,3 +401,9 @@ func (v *View) Abs(p string) string {
 	}
 	return strings.TrimSuffix(base, "/") + "/" + p
 }
+
+// SearchKinds are the kinds of search entries, in filter order.
+func (v *View) SearchKinds() []string { return searchKinds }
+
+// Regimes2 lists every regime (for filters and the no-script fallback).
+func (v *View) Regimes2() []*Regime { return v.m.c.Registry.Regimes }

@@ -122,6 +122,7 @@ func (b *pageList) lang(l Lang) {
 
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/glossary/", l), Template: "glossary.html", Title: m.ui("glossary.title"), Crumbs: []Crumb{home},
 		Data: GlossaryData{Terms: c.Glossary.Terms, Instruments: c.Registry.Instruments, Bodies: m.bodiesWithRoles()}})
+	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/search/", l), Template: "search.html", Title: m.ui("search.title"), Crumbs: []Crumb{home}, Data: RegimesData{Regimes: c.Registry.Regimes}})
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/sitemap/", l), Template: "sitemap.html", Title: m.ui("sitemap.title"), Crumbs: []Crumb{home},
 		Data: SitemapData{Depts: c.Departments, Groups: groups, Bodies: m.bodiesWithRoles(), Regimes: c.Registry.Regimes}})
 }

@@ -107,39 +107,77 @@ type unresolvedMention struct {
 
 var mentionKey = parser.NewContextKey()
 
-// mentionParser is a goldmark inline parser that turns a 《…》 mention into a
-// link to its instrument.
-type mentionParser struct{}
+// mentionTransformer is a goldmark AST transformer that turns each 《…》
+// mention in the text of a Markdown document into a link to its instrument.
+// (Goldmark's inline triggers fire only on ASCII punctuation, so a mention
+// is found in the parsed text rather than by an inline parser.)
+type mentionTransformer struct{}
 
-func (mentionParser) Trigger() []byte { return []byte(openTitle)[:1] }
-
-func (mentionParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (mentionTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	env, _ := pc.Get(mentionKey).(*mentionEnv)
-	line, seg := block.PeekLine()
-	title, n, ok := scanMention(line)
-	if env == nil || !ok {
-		return nil
+	if env == nil {
+		return
 	}
-	inst := env.res.Resolve(env.lang, title)
-	if inst == nil {
-		env.unresolved = append(env.unresolved, unresolvedMention{title, seg.Start})
-		return nil
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		splitMentions(t, reader.Source(), env)
 	}
-	block.Advance(n)
-	if env.link == nil {
-		return ast.NewString([]byte(mentionLabel(env.lang, title, inst)))
-	}
-	a := ast.NewLink()
-	a.Destination = []byte(env.link.Link(inst))
-	a.AppendChild(a, ast.NewString([]byte(mentionLabel(env.lang, title, inst))))
-	return a
 }
 
-// mentions is the goldmark extension that adds the mention parser.
+// splitMentions replaces the mentions in one text node by links, keeping
+// the node itself as the text after the last mention (so that its line
+// break stays where it was).
+func splitMentions(t *ast.Text, src []byte, env *mentionEnv) {
+	seg := t.Segment
+	val := seg.Value(src)
+	parent := t.Parent()
+	pos := 0
+	for {
+		i := bytes.Index(val[pos:], []byte(openTitle))
+		if i < 0 {
+			break
+		}
+		at := pos + i
+		title, n, ok := scanMention(val[at:])
+		if !ok {
+			pos = at + len(openTitle)
+			continue
+		}
+		inst := env.res.Resolve(env.lang, title)
+		if inst == nil {
+			env.unresolved = append(env.unresolved, unresolvedMention{title, seg.Start + at})
+			pos = at + n
+			continue
+		}
+		if env.link == nil { // checking only
+			pos = at + n
+			continue
+		}
+		if at > 0 {
+			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+at)))
+		}
+		a := ast.NewLink()
+		a.Destination = []byte(env.link.Link(inst))
+		a.AppendChild(a, ast.NewString([]byte(mentionLabel(env.lang, title, inst))))
+		parent.InsertBefore(parent, t, a)
+		seg = text.NewSegment(seg.Start+at+n, seg.Stop)
+		t.Segment = seg
+		val = seg.Value(src)
+		pos = 0
+	}
+}
+
+// mentions is the goldmark extension that adds the mention transformer.
 type mentions struct{}
 
 func (mentions) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(mentionParser{}, 50)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(mentionTransformer{}, 100)))
 }
 
 // markdown is the one goldmark configuration for Prose: CommonMark, raw

@@ -13,23 +13,30 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 
 	"qingdan/generator"
 )
 
-func main() {
-	if len(os.Args) < 2 {
-		usage()
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run is the command; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 1 {
+		return usage(stderr)
 	}
-	cmd := os.Args[1]
-	fl := flag.NewFlagSet(cmd, flag.ExitOnError)
+	cmd := args[0]
+	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
 	content := fl.String("content", "content", "content folder")
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	out := fl.String("out", "public", "output folder")
 	addr := fl.String("addr", "127.0.0.1:8000", "address to serve on")
-	fl.Parse(os.Args[2:])
+	if err := fl.Parse(args[1:]); err != nil {
+		return 2
+	}
 
 	switch cmd {
 	case "build", "check":
@@ -38,40 +45,41 @@ func main() {
 			err = generator.Write(site, *out)
 		}
 		if err != nil {
-			report(err, *content, *layouts)
-			os.Exit(1)
+			report(stderr, err, *content)
+			return 1
 		}
 		if cmd == "build" {
-			fmt.Printf("built %d files into %s/\n", len(site.Files), *out)
+			fmt.Fprintf(stdout, "built %d files into %s/\n", len(site.Files), *out)
 		} else {
-			fmt.Printf("content ok: %d files would be built\n", len(site.Files))
+			fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(site.Files))
 		}
 	case "serve":
-		fmt.Printf("serving %s/ at http://%s/ (Ctrl-C stops)\n", *out, *addr)
+		fmt.Fprintf(stdout, "serving %s/ at http://%s/ (Ctrl-C stops)\n", *out, *addr)
 		if err := http.ListenAndServe(*addr, http.FileServer(http.Dir(*out))); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+			fmt.Fprintln(stderr, err)
+			return 1
 		}
 	default:
-		usage()
+		return usage(stderr)
 	}
+	return 0
 }
 
 // report prints content errors one per line, positioned relative to the
 // working folder so that editors can jump to them.
-func report(err error, content, layouts string) {
+func report(w io.Writer, err error, content string) {
 	if es := generator.AsErrors(err); es != nil {
 		for _, e := range es {
 			e.Pos.File = content + "/" + e.Pos.File
-			fmt.Fprintln(os.Stderr, e)
+			fmt.Fprintln(w, e)
 		}
-		fmt.Fprintf(os.Stderr, "%d problem(s); nothing was written\n", len(es))
+		fmt.Fprintf(w, "%d problem(s); nothing was written\n", len(es))
 		return
 	}
-	fmt.Fprintf(os.Stderr, "%v\nnothing was written\n", err)
+	fmt.Fprintf(w, "%v\nnothing was written\n", err)
 }
 
-func usage() {
-	fmt.Fprintln(os.Stderr, "usage: qingdan build|check|serve [flags]")
-	os.Exit(2)
+func usage(w io.Writer) int {
+	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]")
+	return 2
 }

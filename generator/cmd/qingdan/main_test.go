@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// treeHash hashes every file's path, mode and bytes under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s %v\n", rel, info.Mode())
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			h.Write(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// copyTree copies src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBrokenBuildLeavesPublic builds the real site, breaks one content
+// file, builds again: the command must fail with a positioned error and
+// leave public/ exactly as it was.
+func TestBrokenBuildLeavesPublic(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyTree(t, "../../../content", content)
+	public := filepath.Join(dir, "public")
+	var out, errb bytes.Buffer
+	if code := run([]string{"build", "-content", content, "-layouts", "../../../layouts", "-out", public}, &out, &errb); code != 0 {
+		t.Fatalf("first build failed (%d): %s", code, errb.String())
+	}
+	before := treeHash(t, public)
+
+	f := filepath.Join(content, "departments/linyi-qts/duties/2.toml")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(b), "[[item]]\nn = 5\n", "[[item]]\nn = \"five\"\n", 1)
+	if broken == string(b) {
+		t.Fatal("could not break duties/2.toml: fixture changed")
+	}
+	os.WriteFile(f, []byte(broken), 0o644)
+	out.Reset()
+	errb.Reset()
+	code := run([]string{"build", "-content", content, "-layouts", "../../../layouts", "-out", public}, &out, &errb)
+	if code != 1 {
+		t.Errorf("broken build exited %d, want 1", code)
+	}
+	if !regexp.MustCompile(`duties/2\.toml:\d+:\d+: wrong type for item\.n`).MatchString(errb.String()) {
+		t.Errorf("error does not name file:line:column and the key:\n%s", errb.String())
+	}
+	if after := treeHash(t, public); after != before {
+		t.Error("a failed build changed public/")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".build-") {
+			t.Errorf("a failed build left %s behind", e.Name())
+		}
+	}
+}
