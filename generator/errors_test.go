@@ -2,6 +2,7 @@ package generator
 
 import (
 	"io/fs"
+	"slices"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,21 @@ func (o overlay) Open(name string) (fs.File, error) {
 }
 
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
-	return fs.ReadDir(o.base, name)
+	a, errA := fs.ReadDir(o.base, name)
+	b, errB := fs.ReadDir(o.files, name)
+	if errA != nil && errB != nil {
+		return nil, errA
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range append(a, b...) {
+		if !seen[e.Name()] {
+			seen[e.Name()] = true
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(x, y fs.DirEntry) int { return strings.Compare(x.Name(), y.Name()) })
+	return out, nil
 }
 
 // parseCase reads a case file: a comment, then files each headed

@@ -196,6 +196,9 @@ func (v *View) Regimes(ids []string) []*Regime {
 	return v.m.regimeList(ids)
 }
 
+// ListTitle is a department's list's title.
+func (v *View) ListTitle(d *Department) Text { return v.m.listTitle(d) }
+
 // DeptName is a department's full name.
 func (v *View) DeptName(d *Department) Text { return v.m.deptName(d) }
 

@@ -121,7 +121,7 @@ func (b *pageList) lang(l Lang) {
 	}
 
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/glossary/", l), Template: "glossary.html", Title: m.ui("glossary.title"), Crumbs: []Crumb{home},
-		Data: GlossaryData{Terms: c.Glossary.Terms, Instruments: c.Registry.Instruments, Bodies: m.bodiesWithRoles()}})
+		Data: GlossaryData{Terms: c.Glossary.Terms, Instruments: c.Registry.Instruments, Bodies: c.Registry.Bodies}})
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/search/", l), Template: "search.html", Title: m.ui("search.title"), Crumbs: []Crumb{home}, Data: RegimesData{Regimes: c.Registry.Regimes}})
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/sitemap/", l), Template: "sitemap.html", Title: m.ui("sitemap.title"), Crumbs: []Crumb{home},
 		Data: SitemapData{Depts: c.Departments, Groups: groups, Bodies: m.bodiesWithRoles(), Regimes: c.Registry.Regimes}})
@@ -129,7 +129,7 @@ func (b *pageList) lang(l Lang) {
 
 func (b *pageList) department(l Lang, home Crumb, d *Department) {
 	m := b.m
-	dc := Crumb{Text{Zh: m.deptName(d).Zh + d.Title.Zh, En: m.deptName(d).En + " " + d.Title.En}, deptURL(l, d)}
+	dc := Crumb{m.listTitle(d), deptURL(l, d)}
 	b.add(&Page{Lang: l, URL: dc.URL, Template: "dept.html", Title: dc.Title, Crumbs: []Crumb{home}, Data: DeptData{Dept: d}})
 
 	duties := Crumb{m.ui("part.duties"), dc.URL + "duties/"}
@@ -218,6 +218,13 @@ func (m *siteModel) bodiesWithRoles() []*Body {
 		}
 	}
 	return out
+}
+
+// listTitle is a department's list's title: 临沂市…局责任清单, Responsibility
+// List of the Linyi … Bureau.
+func (m *siteModel) listTitle(d *Department) Text {
+	n := m.deptName(d)
+	return Text{Zh: n.Zh + d.Title.Zh, En: d.Title.En + " of the " + n.En}
 }
 
 func (m *siteModel) deptName(d *Department) Text {

@@ -20,10 +20,8 @@
       });
     }
 
-    var row = document.querySelector(".site-header .header-row");
-    if (!row) return;
-    var tools = document.createElement("div");
-    tools.className = "tools";
+    var tools = document.querySelector(".site-header .tools");
+    if (!tools) return;
 
     var big = document.createElement("button");
     big.type = "button";
@@ -62,6 +60,5 @@
       });
       tools.appendChild(say);
     }
-    row.appendChild(tools);
   });
 })();
