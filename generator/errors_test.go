@@ -2,9 +2,9 @@ package generator
 
 import (
 	"io/fs"
-	"slices"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
