@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkBuild measures a whole in-memory build of the real site (load,
+// check, render, minify; no writing).
+func BenchmarkBuild(b *testing.B) {
+	content, layouts := os.DirFS("../content"), os.DirFS("../layouts")
+	var files, bytes int
+	for b.Loop() {
+		out, err := Build(content, layouts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files, bytes = len(out.Files), 0
+		for _, f := range out.Files {
+			bytes += len(f)
+		}
+	}
+	b.ReportMetric(float64(files), "files")
+	b.ReportMetric(float64(bytes), "site-bytes")
+}
+
+// BenchmarkCheck measures load and check alone: what a publisher waits for
+// before the first error.
+func BenchmarkCheck(b *testing.B) {
+	content := os.DirFS("../content")
+	for b.Loop() {
+		c, err := Load(content)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Check(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
