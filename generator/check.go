@@ -504,3 +504,22 @@ func (ck *checker) regimeMembers() {
 		}
 	}
 }
+
+// NotReady lists what a site needs before it may be published on a
+// government host but that only the authorities can issue: the codes in the
+// footer and the error-report link. Building does not need them.
+func (c *Content) NotReady() Errors {
+	l := c.locs["site.toml"]
+	var es Errors
+	for _, f := range []struct{ key, val, what string }{
+		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码)"},
+		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号)"},
+		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号)"},
+		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错)"},
+	} {
+		if f.val == "" {
+			es = append(es, &Error{Pos: l.at(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what + " once it is issued"})
+		}
+	}
+	return es
+}

@@ -40,7 +40,11 @@ type (
 	LawData struct {
 		Instrument *Instrument
 		Kind       *Kind
-		Citations  []*Citation
+		Groups     []CiteGroup // by department, in department order
+	}
+	CiteGroup struct {
+		Dept      *Department
+		Citations []*Citation
 	}
 	BodiesData struct{ Bodies []*Body }
 	BodyData   struct {
@@ -103,7 +107,7 @@ func (b *pageList) lang(l Lang) {
 			continue
 		}
 		b.add(&Page{Lang: l, URL: instrumentURL(l, in), Template: "law.html", Title: in.Name, Crumbs: []Crumb{home, laws},
-			Data: LawData{Instrument: in, Kind: m.kinds[in.Kind], Citations: cs}})
+			Data: LawData{Instrument: in, Kind: m.kinds[in.Kind], Groups: byDept(cs)}})
 	}
 
 	bodies := Crumb{m.ui("bodies.title"), fmt.Sprintf("/%s/bodies/", l)}
@@ -167,6 +171,18 @@ func (b *pageList) department(l Lang, home Crumb, d *Department) {
 
 	b.add(&Page{Lang: l, URL: servicesURL(l, d), Template: "services.html", Title: m.ui("part.services"), Crumbs: []Crumb{home, dc}, Data: DeptData{Dept: d}})
 	b.add(&Page{Lang: l, URL: accURL(l, d), Template: "accountability.html", Title: m.ui("part.accountability"), Crumbs: []Crumb{home, dc}, Data: DeptData{Dept: d}})
+}
+
+// byDept groups citations by department, keeping their order.
+func byDept(cs []*Citation) []CiteGroup {
+	var gs []CiteGroup
+	for _, c := range cs {
+		if len(gs) == 0 || gs[len(gs)-1].Dept != c.Dept {
+			gs = append(gs, CiteGroup{Dept: c.Dept})
+		}
+		gs[len(gs)-1].Citations = append(gs[len(gs)-1].Citations, c)
+	}
+	return gs
 }
 
 // supervising lists the systems that supervise any of a duty's items.

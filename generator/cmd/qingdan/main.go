@@ -1,12 +1,13 @@
 // Command qingdan builds a Qingdan site.
 //
 //	qingdan build [-content content] [-layouts layouts] [-out public]
-//	qingdan check [-content content] [-layouts layouts]
+//	qingdan check [-content content] [-layouts layouts] [-publish]
 //	qingdan serve [-out public] [-addr 127.0.0.1:8000]
 //
 // build runs the whole pipeline and replaces the output folder only when
 // every stage succeeded. check runs the pipeline without writing and lists
-// every problem as file:line:column: message. Both exit with status 1 when
+// every problem as file:line:column: message, then warns of what only the
+// authorities can supply before publishing (with -publish, fails). Both exit with status 1 when
 // the content has problems, 2 when they are used wrongly.
 package main
 
@@ -34,6 +35,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	out := fl.String("out", "public", "output folder")
 	addr := fl.String("addr", "127.0.0.1:8000", "address to serve on")
+	publish := fl.Bool("publish", false, "check: also fail when the site lacks what publishing needs (registration codes)")
 	if err := fl.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -50,8 +52,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		if cmd == "build" {
 			fmt.Fprintf(stdout, "built %d files into %s/\n", len(site.Files), *out)
-		} else {
-			fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(site.Files))
+			return 0
+		}
+		fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(site.Files))
+		if c, err := generator.Load(os.DirFS(*content)); err == nil {
+			notReady := c.NotReady()
+			for _, e := range notReady {
+				e.Pos.File = *content + "/" + e.Pos.File
+				fmt.Fprintln(stderr, "warning:", e)
+			}
+			if *publish && len(notReady) > 0 {
+				return 1
+			}
 		}
 	case "serve":
 		fmt.Fprintf(stdout, "serving %s/ at http://%s/ (Ctrl-C stops)\n", *out, *addr)

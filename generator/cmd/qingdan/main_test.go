@@ -92,3 +92,49 @@ func TestBrokenBuildLeavesPublic(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckReportsUntranslated: check lists each untranslated field as
+// file:line:column and exits non-zero; -publish also refuses a site
+// without its registration codes.
+func TestCheckReportsUntranslated(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	copyTree(t, "../../../content", content)
+	var out, errb bytes.Buffer
+	if code := run([]string{"check", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 0 {
+		t.Fatalf("check of the real content exited %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "site.toml:8:1: not ready to publish: site_code") {
+		t.Errorf("check does not warn of the missing site code:\n%s", errb.String())
+	}
+	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
+		t.Errorf("check -publish exited %d without registration codes, want 1", code)
+	}
+
+	f := filepath.Join(content, "departments/linyi-qts/services.toml")
+	b, _ := os.ReadFile(f)
+	lines := strings.Split(string(b), "\n")
+	removed := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "office.en") || strings.Contains(l, "office = {") {
+			removed++
+			if strings.HasPrefix(l, "office.en") {
+				lines[i] = ""
+			} else {
+				lines[i] = regexp.MustCompile(`, en = "[^"]*"`).ReplaceAllString(l, "")
+			}
+		}
+	}
+	if removed == 0 {
+		t.Fatal("services.toml has no office field: fixture changed")
+	}
+	os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644)
+	errb.Reset()
+	if code := run([]string{"check", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
+		t.Errorf("check with untranslated fields exited %d, want 1", code)
+	}
+	got := regexp.MustCompile(`services\.toml:\d+:\d+: missing translation: service\[\d\]\.office`).FindAllString(errb.String(), -1)
+	if len(got) != removed {
+		t.Errorf("check listed %d untranslated office fields, want %d:\n%s", len(got), removed, errb.String())
+	}
+}
