@@ -1,0 +1,99 @@
+package generator
+
+import (
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// textPairs lists every Text and Prose of a department's records with its
+// location, for checks that compare the two languages field by field.
+func textPairs(c *Content) (pairs []Text, where []string) {
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return
+			}
+			v = v.Elem()
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			if v.Type() == textType || v.Type() == proseType {
+				pairs = append(pairs, Text{Zh: v.Field(0).String(), En: v.Field(1).String()})
+				where = append(where, path)
+				return
+			}
+			for i := range v.NumField() {
+				f := v.Type().Field(i)
+				if f.IsExported() {
+					walk(v.Field(i), path+"."+f.Name)
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+			}
+		}
+	}
+	for _, d := range c.Departments {
+		walk(reflect.ValueOf(d), d.Slug)
+		walk(reflect.ValueOf(d.Duties), d.Slug+"/duties")
+		walk(reflect.ValueOf(d.Boundaries), d.Slug+"/boundaries")
+		walk(reflect.ValueOf(d.Systems), d.Slug+"/systems")
+		walk(reflect.ValueOf(d.Services), d.Slug+"/services")
+		walk(reflect.ValueOf(d.Accountability), d.Slug+"/accountability")
+	}
+	return pairs, where
+}
+
+var wordRE = regexp.MustCompile(`[a-z0-9]+`)
+
+// stemWords lower-cases English and folds the inflections that grammar
+// needs (plural, -ing, -ed), so that "licence-holding enterprises" matches
+// "licence-holding enterprise".
+func stemWords(s string) string {
+	ws := wordRE.FindAllString(strings.ToLower(s), -1)
+	for i, w := range ws {
+		switch {
+		case len(w) > 4 && strings.HasSuffix(w, "ies"):
+			w = w[:len(w)-3] + "y"
+		case len(w) > 4 && strings.HasSuffix(w, "ing"):
+			w = w[:len(w)-3]
+		case len(w) > 3 && strings.HasSuffix(w, "ed"):
+			w = w[:len(w)-2]
+		case len(w) > 3 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ies"):
+			w = w[:len(w)-1]
+		}
+		w = strings.TrimSuffix(w, "s")
+		w = strings.TrimSuffix(w, "e")
+		ws[i] = w
+	}
+	return " " + strings.Join(ws, " ") + " "
+}
+
+// TestGlossaryConsistency: wherever a glossary term occurs in a Chinese
+// field, its one English form occurs in the English of the same field — one
+// form per term, everywhere.
+func TestGlossaryConsistency(t *testing.T) {
+	c, err := Load(os.DirFS("../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs, where := textPairs(c)
+	ix := newIndex(c)
+	if len(pairs) < 500 {
+		t.Fatalf("only %d text fields walked", len(pairs))
+	}
+	for _, term := range c.Glossary.Terms {
+		want := stemWords(term.Term.En)
+		for i, p := range pairs {
+			if strings.Contains(p.Zh, term.Term.Zh) && !strings.Contains(stemWords(plain(En, p.En, ix)), want) {
+				t.Errorf("%s: %s is %q in the glossary, but the English says:\n\t%s", where[i], term.Term.Zh, term.Term.En, p.En)
+			}
+		}
+	}
+}
