@@ -128,14 +128,15 @@ func (ck *checker) fields(l loc, path string, v reflect.Value) {
 	}
 }
 
-// text checks one Text value.
-func (ck *checker) text(l loc, path string, t Text, required bool) {
+// pair checks that a field has both languages, or neither when optional,
+// and reports whether there is anything more to check.
+func (ck *checker) pair(l loc, path string, t Text, required bool) bool {
 	full := joinPath(l.path, path)
 	if t.Zh == "" && t.En == "" {
 		if required {
 			ck.errs.add(l.at(path), "%s is missing: add %s.zh and %s.en", full, full, full)
 		}
-		return
+		return false
 	}
 	if t.Zh == "" {
 		ck.errs.add(l.at(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", full)
@@ -143,6 +144,15 @@ func (ck *checker) text(l loc, path string, t Text, required bool) {
 	if t.En == "" {
 		ck.errs.add(l.at(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", full, full)
 	}
+	return true
+}
+
+// text checks one Text value.
+func (ck *checker) text(l loc, path string, t Text, required bool) {
+	if !ck.pair(l, path, t, required) {
+		return
+	}
+	full := joinPath(l.path, path)
 	for _, lang := range Langs {
 		s := t.In(lang)
 		if s == "" {
@@ -173,24 +183,14 @@ func hanOffset(s string) int {
 }
 
 func (ck *checker) mentionsIn(l loc, kp string, lang Lang, s string) {
-	b := []byte(s)
-	for i := 0; i < len(b); {
-		j := strings.Index(string(b[i:]), openTitle)
-		if j < 0 {
-			return
+	eachMention([]byte(s), func(off, _ int, title string, ok bool) {
+		switch {
+		case !ok:
+			ck.errs.add(l.valueAt(kp, off), "unclosed 《 in %s: close the title with 》", kp)
+		case ck.ix.Resolve(lang, title) == nil:
+			ck.errs.add(l.valueAt(kp, off), "%s", unknownMention(lang, title))
 		}
-		i += j
-		title, n, ok := scanMention(b[i:])
-		if !ok {
-			ck.errs.add(l.valueAt(kp, i), "unclosed 《 in %s: close the title with 》", kp)
-			i += len(openTitle)
-			continue
-		}
-		if ck.ix.Resolve(lang, title) == nil {
-			ck.errs.add(l.valueAt(kp, i), "%s", unknownMention(lang, title))
-		}
-		i += n
-	}
+	})
 }
 
 func unknownMention(lang Lang, title string) string {
@@ -203,19 +203,10 @@ func unknownMention(lang Lang, title string) string {
 // prose checks one Prose value: both languages, Markdown without raw HTML,
 // headings, images or code, and every mention resolved.
 func (ck *checker) prose(l loc, path string, p Prose, required bool) {
-	full := joinPath(l.path, path)
-	if p.Zh == "" && p.En == "" {
-		if required {
-			ck.errs.add(l.at(path), "%s is missing: add %s.zh and %s.en", full, full, full)
-		}
+	if !ck.pair(l, path, Text(p), required) {
 		return
 	}
-	if p.Zh == "" {
-		ck.errs.add(l.at(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", full)
-	}
-	if p.En == "" {
-		ck.errs.add(l.at(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", full, full)
-	}
+	full := joinPath(l.path, path)
 	for _, lang := range Langs {
 		s := p.In(lang)
 		if s == "" {

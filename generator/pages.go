@@ -208,20 +208,11 @@ func (m *siteModel) cite(p place, s string) {
 // mentionTitles lists the titles of the 《…》 mentions in s, in order.
 func mentionTitles(s string) []string {
 	var out []string
-	b := []byte(s)
-	for i := 0; i < len(b); {
-		j := strings.Index(string(b[i:]), openTitle)
-		if j < 0 {
-			break
-		}
-		i += j
-		if title, n, ok := scanMention(b[i:]); ok {
+	eachMention([]byte(s), func(_, _ int, title string, ok bool) {
+		if ok {
 			out = append(out, title)
-			i += n
-		} else {
-			i += len(openTitle)
 		}
-	}
+	})
 	return out
 }
 

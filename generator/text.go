@@ -41,6 +41,24 @@ func scanMention(s []byte) (title string, n int, ok bool) {
 	return string(inner), end + len(closeTitle), true
 }
 
+// eachMention calls f for each 《 in s: with the mention's byte offset and
+// length and its title, or with ok false where the 《 opens no mention.
+func eachMention(s []byte, f func(off, n int, title string, ok bool)) {
+	for i := 0; i < len(s); {
+		j := bytes.Index(s[i:], []byte(openTitle))
+		if j < 0 {
+			return
+		}
+		i += j
+		title, n, ok := scanMention(s[i:])
+		f(i, n, title, ok)
+		if !ok {
+			n = len(openTitle)
+		}
+		i += n
+	}
+}
+
 // Resolver finds the instrument a mention names: in Chinese by its name or
 // an alias, in English by its registry ID.
 type Resolver interface {
