@@ -14,7 +14,7 @@ type (
 		Dept    *Department
 		Duty    *Duty
 		Regimes []*Regime
-		Systems []*System // systems that supervise its items
+		Systems []*System // systems of its regimes or supervising its items
 	}
 	BoundaryData struct {
 		Dept     *Department
@@ -185,15 +185,17 @@ func byDept(cs []*Citation) []CiteGroup {
 	return gs
 }
 
-// supervising lists the systems that supervise any of a duty's items.
+// supervising lists, in the list's order, the systems that supervise any of
+// a duty's items or share one of its regimes.
 func supervising(d *Department, du *Duty) []*System {
 	var out []*System
 	for _, s := range d.Systems {
+		related := slices.ContainsFunc(du.Regimes, func(g string) bool { return slices.Contains(s.Regimes, g) })
 		for _, it := range du.Items {
-			if slices.Contains(s.Items, it.N) {
-				out = append(out, s)
-				break
-			}
+			related = related || slices.Contains(s.Items, it.N)
+		}
+		if related {
+			out = append(out, s)
 		}
 	}
 	return out
