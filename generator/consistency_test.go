@@ -39,13 +39,8 @@ func textPairs(c *Content) (pairs []Text, where []string) {
 			}
 		}
 	}
-	for _, d := range c.Departments {
+	for _, d := range c.Departments { // a Department holds all its records
 		walk(reflect.ValueOf(d), d.Slug)
-		walk(reflect.ValueOf(d.Duties), d.Slug+"/duties")
-		walk(reflect.ValueOf(d.Boundaries), d.Slug+"/boundaries")
-		walk(reflect.ValueOf(d.Systems), d.Slug+"/systems")
-		walk(reflect.ValueOf(d.Services), d.Slug+"/services")
-		walk(reflect.ValueOf(d.Accountability), d.Slug+"/accountability")
 	}
 	return pairs, where
 }
