@@ -80,7 +80,7 @@ func TestGlossaryConsistency(t *testing.T) {
 	}
 	pairs, where := textPairs(c)
 	ix := newIndex(c)
-	if len(pairs) < 500 {
+	if len(pairs) < 400 {
 		t.Fatalf("only %d text fields walked", len(pairs))
 	}
 	for _, term := range c.Glossary.Terms {
