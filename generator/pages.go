@@ -73,6 +73,7 @@ type Regimed struct {
 type siteModel struct {
 	*Index
 	citations map[string][]*Citation // instrument ID → places
+	named     map[string][]*Citation // body ID → places its name is in
 	roles     map[string][]*BodyRole // body ID → parts
 	regimed   map[string][]*Regimed  // regime ID → per department
 }
@@ -98,7 +99,7 @@ func regimeURL(l Lang, g *Regime) string          { return fmt.Sprintf("/%s/regi
 
 // newSiteModel gathers citations, body roles and regime members.
 func newSiteModel(ix *Index) *siteModel {
-	m := &siteModel{Index: ix, citations: map[string][]*Citation{}, roles: map[string][]*BodyRole{}, regimed: map[string][]*Regimed{}}
+	m := &siteModel{Index: ix, citations: map[string][]*Citation{}, named: map[string][]*Citation{}, roles: map[string][]*BodyRole{}, regimed: map[string][]*Regimed{}}
 	for _, d := range ix.c.Departments {
 		m.gather(d)
 	}
@@ -119,13 +120,18 @@ func (m *siteModel) gather(d *Department) {
 	for _, du := range d.Duties {
 		p := place{d, dutyURL(Zh, d, du), label("主要职责", "Main duty", du.ID, du.Title)}
 		for _, it := range du.Items {
-			m.cite(p.at(fmt.Sprintf("#item-%d", it.N)), it.Text.Zh)
+			ip := p.at(fmt.Sprintf("#item-%d", it.N))
+			ip.where = Text{Zh: fmt.Sprintf("%s（责任事项%d）", p.where.Zh, it.N), En: fmt.Sprintf("%s (responsibility item %d)", p.where.En, it.N)}
+			m.cite(ip, it.Text.Zh)
 		}
 		for k, b := range du.Bases {
 			bp := p.at(fmt.Sprintf("#basis-%d", k+1))
+			bp.where = Text{Zh: fmt.Sprintf("%s（追责依据%d）", p.where.Zh, k+1), En: fmt.Sprintf("%s (basis %d)", p.where.En, k+1)}
 			if in := m.instruments[b.Instrument]; in != nil {
 				m.citations[in.ID] = append(m.citations[in.ID], &Citation{Dept: d, URL: bp.url, Where: bp.where, Basis: b})
 			}
+			m.cite(bp, b.Version.Zh)
+			m.cite(bp, b.Text.Zh)
 			for _, a := range b.Articles {
 				for _, c := range a.Circumstances {
 					m.cite(bp, c.Zh)
@@ -190,8 +196,17 @@ func (p place) at(anchor string) place {
 	return p
 }
 
-// cite records every instrument the Chinese text s mentions, once per place.
+// cite records every instrument the Chinese text s mentions, and every body
+// it names, once per place.
 func (m *siteModel) cite(p place, s string) {
+	for _, b := range m.c.Registry.Bodies {
+		if !namesBody(s, b) {
+			continue
+		}
+		if ns := m.named[b.ID]; len(ns) == 0 || ns[len(ns)-1].URL != p.url {
+			m.named[b.ID] = append(ns, &Citation{Dept: p.d, URL: p.url, Where: p.where})
+		}
+	}
 	for _, title := range mentionTitles(s) {
 		in := m.Resolve(Zh, title)
 		if in == nil {
@@ -203,6 +218,19 @@ func (m *siteModel) cite(p place, s string) {
 		}
 		m.citations[in.ID] = append(cs, &Citation{Dept: p.d, URL: p.url, Where: p.where})
 	}
+}
+
+// namesBody reports whether s names b by its full or short name or an alias.
+func namesBody(s string, b *Body) bool {
+	if s == "" {
+		return false
+	}
+	for _, n := range append([]string{b.Name.Zh, b.Short.Zh}, b.Aliases.Zh...) {
+		if n != "" && strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionTitles lists the titles of the 《…》 mentions in s, in order.

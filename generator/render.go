@@ -185,8 +185,8 @@ func (v *View) LawURL(in *Instrument) string              { return v.Rel(instrum
 func (v *View) BodyURL(b *Body) string                    { return v.Rel(bodyURL(v.Lang, b)) }
 func (v *View) RegimeURL(g *Regime) string                { return v.Rel(regimeURL(v.Lang, g)) }
 
-// HasPage reports whether a body has a page (the list gives it a part).
-func (v *View) HasPage(b *Body) bool { return len(v.m.roles[b.ID]) > 0 }
+// HasPage reports whether a body has a page.
+func (v *View) HasPage(b *Body) bool { return v.m.hasBodyPage(b) }
 
 // Body, Law, Regime, Kind look registry records up by ID.
 func (v *View) Body(id string) *Body      { return v.m.bodies[id] }

@@ -50,6 +50,7 @@ type (
 	BodyData   struct {
 		Body  *Body
 		Roles []*BodyRole
+		Named []CiteGroup // where the lists name it, by department
 	}
 	RegimesData struct{ Regimes []*Regime }
 	RegimeData  struct {
@@ -111,10 +112,14 @@ func (b *pageList) lang(l Lang) {
 	}
 
 	bodies := Crumb{m.ui("bodies.title"), fmt.Sprintf("/%s/bodies/", l)}
-	b.add(&Page{Lang: l, URL: bodies.URL, Template: "bodies.html", Title: bodies.Title, Crumbs: []Crumb{home}, Data: BodiesData{Bodies: m.bodiesWithRoles()}})
-	for _, bd := range m.bodiesWithRoles() {
+	b.add(&Page{Lang: l, URL: bodies.URL, Template: "bodies.html", Title: bodies.Title, Crumbs: []Crumb{home}, Data: BodiesData{Bodies: m.bodyPages()}})
+	for _, bd := range c.Registry.Bodies {
+		if !m.hasBodyPage(bd) {
+			b.errs.add(c.loc(bd).at("id"), "body %s is named nowhere in the lists: its page would be empty; remove it or check its names", bd.ID)
+			continue
+		}
 		b.add(&Page{Lang: l, URL: bodyURL(l, bd), Template: "body.html", Title: bd.Name, Crumbs: []Crumb{home, bodies},
-			Data: BodyData{Body: bd, Roles: m.roles[bd.ID]}})
+			Data: BodyData{Body: bd, Roles: m.roles[bd.ID], Named: byDept(m.named[bd.ID])}})
 	}
 
 	regimes := Crumb{m.ui("regimes.title"), fmt.Sprintf("/%s/regimes/", l)}
@@ -128,7 +133,7 @@ func (b *pageList) lang(l Lang) {
 		Data: GlossaryData{Terms: c.Glossary.Terms, Instruments: c.Registry.Instruments, Bodies: c.Registry.Bodies}})
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/search/", l), Template: "search.html", Title: m.ui("search.title"), Crumbs: []Crumb{home}, Data: RegimesData{Regimes: c.Registry.Regimes}})
 	b.add(&Page{Lang: l, URL: fmt.Sprintf("/%s/sitemap/", l), Template: "sitemap.html", Title: m.ui("sitemap.title"), Crumbs: []Crumb{home},
-		Data: SitemapData{Depts: c.Departments, Groups: groups, Bodies: m.bodiesWithRoles(), Regimes: c.Registry.Regimes}})
+		Data: SitemapData{Depts: c.Departments, Groups: groups, Bodies: m.bodyPages(), Regimes: c.Registry.Regimes}})
 }
 
 func (b *pageList) department(l Lang, home Crumb, d *Department) {
@@ -225,6 +230,22 @@ func (m *siteModel) kindGroups() []KindGroup {
 		}
 	}
 	return gs
+}
+
+// bodyPages lists, in registry order, the bodies that have a page: a list
+// gives them a part or names them.
+func (m *siteModel) bodyPages() []*Body {
+	var out []*Body
+	for _, b := range m.c.Registry.Bodies {
+		if m.hasBodyPage(b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (m *siteModel) hasBodyPage(b *Body) bool {
+	return len(m.roles[b.ID]) > 0 || len(m.named[b.ID]) > 0
 }
 
 // bodiesWithRoles lists, in registry order, the bodies a list gives a part.
