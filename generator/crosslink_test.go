@@ -110,3 +110,21 @@ func TestSecondDepartment(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundaryBodyLinks: the bodies a boundary row names link to their
+// pages, in both languages; the generic 公安部门 does not.
+func TestBoundaryBodyLinks(t *testing.T) {
+	out := realSite(t)
+	for _, l := range []string{"zh", "en"} {
+		page := l + "/linyi-qts/boundaries/4/index.html"
+		links := linkTargets(out, page)
+		for _, b := range []string{"linyi-housing", "linyi-construction", "linyi-urban-management", "linyi-price", "linyi-psb", "linyi-aic"} {
+			if !links[l+"/bodies/"+b+"/index.html"] {
+				t.Errorf("%s does not link to body %s", page, b)
+			}
+		}
+	}
+	if strings.Contains(string(out.Files["zh/linyi-qts/boundaries/2/index.html"]), `bodies/mps/">公安部</a>门`) {
+		t.Error("公安部门 was linked as 公安部")
+	}
+}

@@ -108,7 +108,8 @@ func (m *siteModel) renderPage(t *Templates, p *Page) ([]byte, error) {
 // page's language and make links relative to it.
 type View struct {
 	*Page
-	m *siteModel
+	m      *siteModel
+	bodies *bodyNames // made on first use by XB
 }
 
 // HTMLLang is the page's lang attribute.
@@ -143,7 +144,15 @@ func (v *View) TO(key string) string { return v.m.ui(key).In(v.Other()) }
 func (v *View) S(t Text) string { return plain(v.Lang, t.In(v.Lang), v.m) }
 
 // X renders a Text in the page's language, mentions linked.
-func (v *View) X(t Text) template.HTML { return textHTML(v.Lang, t.In(v.Lang), v.m, v) }
+func (v *View) X(t Text) template.HTML { return textHTML(v.Lang, t.In(v.Lang), v.m, v, nil) }
+
+// XB renders a Text with mentions and the names of bodies linked.
+func (v *View) XB(t Text) template.HTML {
+	if v.bodies == nil {
+		v.bodies = newBodyNames(v.Lang, v.m.bodyPages(), v.BodyURL)
+	}
+	return textHTML(v.Lang, t.In(v.Lang), v.m, v, v.bodies)
+}
 
 // P renders a Prose value in the page's language.
 func (v *View) P(p Prose) (template.HTML, error) { return proseHTML(v.Lang, p.In(v.Lang), v.m, v) }

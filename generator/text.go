@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,33 +81,84 @@ func mentionLabel(l Lang, title string, inst *Instrument) string {
 
 // textHTML renders a plain Text value: escaped, with each 《…》 mention a
 // link to its instrument. An unresolved mention stays text (the check stage
-// has already refused it).
-func textHTML(l Lang, s string, res Resolver, lk Linker) template.HTML {
+// has already refused it). With bodies, the names of bodies outside the
+// mentions link to their pages too.
+func textHTML(l Lang, s string, res Resolver, lk Linker, bodies *bodyNames) template.HTML {
 	var b strings.Builder
 	b.Grow(len(s) + 64)
-	rest := []byte(s)
-	for len(rest) > 0 {
-		i := bytes.Index(rest, []byte(openTitle))
-		if i < 0 {
-			b.WriteString(html.EscapeString(string(rest)))
-			break
-		}
-		b.WriteString(html.EscapeString(string(rest[:i])))
-		rest = rest[i:]
-		title, n, ok := scanMention(rest)
+	src := []byte(s)
+	last := 0
+	eachMention(src, func(off, n int, title string, ok bool) {
 		var inst *Instrument
 		if ok {
 			inst = res.Resolve(l, title)
 		}
 		if inst == nil {
-			b.WriteString(html.EscapeString(openTitle))
-			rest = rest[len(openTitle):]
+			return
+		}
+		bodies.write(&b, string(src[last:off]))
+		fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(lk.Link(inst)), html.EscapeString(mentionLabel(l, title, inst)))
+		last = off + n
+	})
+	bodies.write(&b, string(src[last:]))
+	return template.HTML(b.String())
+}
+
+// bodyNames links the names of bodies in text, longest name first.
+type bodyNames struct {
+	names []string
+	url   map[string]string
+}
+
+// newBodyNames prepares the names of the bodies in lang with their URLs.
+func newBodyNames(l Lang, bodies []*Body, url func(*Body) string) *bodyNames {
+	bn := &bodyNames{url: map[string]string{}}
+	for _, b := range bodies {
+		names := []string{b.Name.In(l), b.Short.In(l)}
+		if l == Zh {
+			names = append(names, b.Aliases.Zh...)
+		} else {
+			names = append(names, b.Aliases.En...)
+		}
+		for _, n := range names {
+			if len([]rune(n)) >= 3 && bn.url[n] == "" {
+				bn.url[n] = url(b)
+				bn.names = append(bn.names, n)
+			}
+		}
+	}
+	slices.SortStableFunc(bn.names, func(a, b string) int { return len(b) - len(a) })
+	return bn
+}
+
+// write writes s escaped, its body names as links (all of s if bn is nil).
+func (bn *bodyNames) write(b *strings.Builder, s string) {
+	if bn == nil {
+		b.WriteString(html.EscapeString(s))
+		return
+	}
+	start := 0
+	for i := 0; i < len(s); {
+		hit := ""
+		for _, n := range bn.names {
+			// 公安部门 is "public security departments", not 公安部 (the
+			// ministry) followed by 门: a name ending in 部 never runs into 门.
+			if strings.HasPrefix(s[i:], n) && !(strings.HasSuffix(n, "部") && strings.HasPrefix(s[i+len(n):], "门")) {
+				hit = n
+				break
+			}
+		}
+		if hit == "" {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
 			continue
 		}
-		fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(lk.Link(inst)), html.EscapeString(mentionLabel(l, title, inst)))
-		rest = rest[n:]
+		b.WriteString(html.EscapeString(s[start:i]))
+		fmt.Fprintf(b, `<a href="%s">%s</a>`, html.EscapeString(bn.url[hit]), html.EscapeString(hit))
+		i += len(hit)
+		start = i
 	}
-	return template.HTML(b.String())
+	b.WriteString(html.EscapeString(s[start:]))
 }
 
 // mentionEnv is what the mention parser needs while parsing one Prose value;
