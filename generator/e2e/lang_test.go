@@ -9,20 +9,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// waitFor polls a JavaScript expression until it returns want.
+// waitFor polls a JavaScript expression until it returns want, for up to
+// five seconds. Errors while the page is navigating are polled through;
+// the last one is returned if nothing else was ever read.
 func waitFor(ctx context.Context, expr, want string) (string, error) {
 	var got string
+	var lastErr error
 	for range 50 {
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-		if err != nil {
-			return "", err
-		}
-		if got = v; got == want {
-			return got, nil
+		switch {
+		case err != nil:
+			lastErr = err
+		case v == want:
+			return v, nil
+		default:
+			got, lastErr = v, nil
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return got, nil
+	return got, lastErr
 }
 
 // TestBrowserLanguageSwitch: on an item's anchor, the language switch lands
