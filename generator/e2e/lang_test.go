@@ -46,6 +46,9 @@ func TestBrowserLanguageSwitch(t *testing.T) {
 		if err := load(ctx, base+tc.from); err != nil {
 			t.Fatalf("%s: %v", tc.from, err)
 		}
+		if _, err := waitFor(ctx, "document.readyState", "complete"); err != nil {
+			t.Fatal(err)
+		}
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("a.lang-switch"))); err != nil {
 			t.Fatalf("%s: clicking the language switch: %v", tc.from, err)
 		}

@@ -33,7 +33,10 @@
       big.setAttribute("aria-pressed", on ? "true" : "false");
       store.set("qd-large", on ? "1" : "0");
     });
-    tools.appendChild(big);
+    // Before the language switch, so that the switch never moves under a
+    // reader's finger while the page loads.
+    var first = tools.firstChild;
+    tools.insertBefore(big, first);
 
     // Read the page's main text aloud, with a switch to stop (适老化).
     if ("speechSynthesis" in window) {
@@ -58,7 +61,7 @@
         label(true);
         say.setAttribute("aria-pressed", "true");
       });
-      tools.appendChild(say);
+      tools.insertBefore(say, first);
     }
   });
 })();
