@@ -136,6 +136,11 @@ func (v *View) OtherLang() string { return htmlLang(v.Other()) }
 // T returns the interface string key in the page's language.
 func (v *View) T(key string) string { return v.m.ui(key).In(v.Lang) }
 
+// Series is a list's place in its city's series, in words.
+func (v *View) Series(d *Department) string {
+	return strings.ReplaceAll(v.T("list.series"), "{n}", strconv.Itoa(d.Series))
+}
+
 // TO returns the interface string key in the other language.
 func (v *View) TO(key string) string { return v.m.ui(key).In(v.Other()) }
 
