@@ -5,6 +5,8 @@
 #   make test     gofmt, vet, unit and whole-site tests (with -race), then the
 #                 HTML validator and accessibility checks in headless Chromium
 #   make bench    benchmarks
+#   make bench-search  the site's search against Pagefind, on this site and
+#                 on a generated site of 100 departments (in headless Chromium)
 # Browser tests and validators install what they need (Debian and npm packages)
 # into the machine and .tools/ themselves, in the `tools` target.
 
@@ -13,7 +15,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build serve check test unit browser tools bench clean
+.PHONY: build serve check test unit browser tools bench bench-search clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
@@ -49,6 +51,15 @@ $(TOOLS)/.ok: Makefile
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/
+
+# Pagefind (the npm package, whose binary ships in it) goes into .tools/ too.
+bench-search: tools $(TOOLS)/.pagefind-ok
+	$(GO) run ./generator/cmd/benchsearch -tools $(TOOLS)
+$(TOOLS)/.pagefind-ok: Makefile
+	cd $(TOOLS) && npm install --no-audit --no-fund --ignore-scripts --silent pagefind@1
+	@ls $(TOOLS)/node_modules/@pagefind/*/bin/pagefind* >/dev/null 2>&1 \
+		|| { echo "npm did not install the pagefind binary into $(TOOLS)"; exit 1; }
+	touch $@
 
 clean:
 	rm -rf public .tools

@@ -1,0 +1,47 @@
+// Runs layouts/assets/search.js in Node for the Go tests: reads a JSON
+// request on standard input and writes the answers as JSON.
+//
+//	{"script": path, "tokenize": [text…], "parse": [query…], "index": [doc…],
+//	 "basis": the kind index of bases,
+//	 "files": {path: JSON text…}, "queries": [{lang, q, kind, regime, sort}…]}
+//
+// answers {"tokens": [[term…]…], "parses": [[group…]…], "index": {term:
+// [doc, w, …]…}, "results":
+// [{"urls": [top ten…], "count": n, "dates": [date of each result…] or null,
+// "partial": bool, "fetched": [path…]}…]}.
+"use strict";
+let input = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (c) => { input += c; });
+process.stdin.on("end", async () => {
+  const req = JSON.parse(input);
+  const S = require(req.script);
+  const out = {
+    tokens: (req.tokenize || []).map((s) => S.terms(s)),
+    parses: (req.parse || []).map((q) => S.parse(q)),
+    index: req.index ? S.index(req.index, req.basis) : null,
+    results: [],
+  };
+  const files = req.files || {};
+  const bundles = {};
+  let fetched = [];
+  const get = (p) => {
+    fetched.push(p);
+    if (!(p in files)) return Promise.reject(new Error("no file " + p));
+    return Promise.resolve(JSON.parse(files[p]));
+  };
+  for (const q of req.queries || []) {
+    fetched = [];
+    const b = await (bundles[q.lang] || (bundles[q.lang] = S.open(get, q.lang)));
+    const r = await S.find(b, q.q, q.kind || "", q.regime || "", q.sort || "relevance");
+    await S.rank(b, r, 0, 10);
+    out.results.push({
+      urls: r.ids.slice(0, 10).map((id) => b.docs[id][4]),
+      count: r.ids.length,
+      dates: b.date ? r.ids.map((id) => b.date(id)) : null,
+      partial: !!r.partial,
+      fetched,
+    });
+  }
+  process.stdout.write(JSON.stringify(out));
+});
