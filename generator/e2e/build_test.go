@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -217,6 +218,19 @@ func newTab(t *testing.T, tl tools) (context.Context, context.CancelFunc) {
 		t.Fatalf("opening a tab: %v", err)
 	}
 	return ctx, cancel
+}
+
+// siteTab opens a tab on the served site for one test, limited to a
+// minute, and returns it with the site's base URL. The tab closes when the
+// test ends.
+func siteTab(t *testing.T) (context.Context, string) {
+	t.Helper()
+	tl := needTools(t)
+	base := siteURL(t)
+	tab, cancel := newTab(t, tl)
+	ctx, stop := context.WithTimeout(tab, time.Minute)
+	t.Cleanup(func() { stop(); cancel() })
+	return ctx, base
 }
 
 func TestMain(m *testing.M) {

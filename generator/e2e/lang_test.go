@@ -33,12 +33,7 @@ func waitFor(ctx context.Context, expr, want string) (string, error) {
 // TestBrowserLanguageSwitch: on an item's anchor, the language switch lands
 // on the same item in the other language, both ways.
 func TestBrowserLanguageSwitch(t *testing.T) {
-	tl := needTools(t)
-	base := siteURL(t)
-	tab, cancel := newTab(t, tl)
-	defer cancel()
-	ctx, stop := context.WithTimeout(tab, time.Minute)
-	defer stop()
+	ctx, base := siteTab(t)
 	for _, tc := range []struct{ from, want string }{
 		{"/zh/linyi-qts/duties/3/#item-12", "/en/linyi-qts/duties/3/#item-12"},
 		{"/en/linyi-qts/systems/5/#procedure", "/zh/linyi-qts/systems/5/#procedure"},
@@ -65,12 +60,7 @@ func TestBrowserLanguageSwitch(t *testing.T) {
 // TestBrowserLargeText: the large-text switch enlarges the text without the
 // browser's zoom, and the choice survives a page change.
 func TestBrowserLargeText(t *testing.T) {
-	tl := needTools(t)
-	base := siteURL(t)
-	tab, cancel := newTab(t, tl)
-	defer cancel()
-	ctx, stop := context.WithTimeout(tab, time.Minute)
-	defer stop()
+	ctx, base := siteTab(t)
 	if err := load(ctx, base+"/zh/linyi-qts/duties/1/"); err != nil {
 		t.Fatal(err)
 	}

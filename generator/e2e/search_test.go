@@ -185,12 +185,7 @@ func checkQuerySet(t *testing.T, tl tools, base string, qs []searchQuery, anyDep
 // the results, that sorting by date reorders them, and that each lands in
 // the URL.
 func TestBrowserSearchFilters(t *testing.T) {
-	tl := needTools(t)
-	base := siteURL(t)
-	ctx, cancel := newTab(t, tl)
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, time.Minute)
-	defer cancelT()
+	ctx, base := siteTab(t)
 	if err := load(ctx, base+"/zh/search/"); err != nil {
 		t.Fatal(err)
 	}
@@ -251,12 +246,7 @@ func TestBrowserSearchFilters(t *testing.T) {
 // Enter commits a search to the history, and that Back brings the
 // previous one back.
 func TestBrowserSearchURL(t *testing.T) {
-	tl := needTools(t)
-	base := siteURL(t)
-	ctx, cancel := newTab(t, tl)
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, time.Minute)
-	defer cancelT()
+	ctx, base := siteTab(t)
 	if err := load(ctx, base+"/en/search/?q=fireworks&kind=boundary"); err != nil {
 		t.Fatal(err)
 	}
