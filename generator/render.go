@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -424,3 +425,37 @@ func (v *View) SearchKinds() []string { return searchKinds }
 
 // Regimes2 lists every regime (for filters and the no-script fallback).
 func (v *View) Regimes2() []*Regime { return v.m.c.Registry.Regimes }
+
+// SearchYears lists, newest first, the years of the records' dates, for the
+// search page's time filter.
+func (v *View) SearchYears() []string {
+	seen := map[string]bool{}
+	add := func(date string) {
+		if len(date) >= 4 {
+			seen[date[:4]] = true
+		}
+	}
+	for _, d := range v.m.c.Departments {
+		add(d.Date)
+		for _, r := range d.Duties {
+			add(r.Date)
+		}
+		for _, r := range d.Boundaries {
+			add(r.Date)
+		}
+		for _, r := range d.Systems {
+			add(r.Date)
+		}
+		for _, r := range d.Services {
+			add(r.Date)
+		}
+		add(d.Accountability.Date)
+	}
+	years := make([]string, 0, len(seen))
+	for y := range seen {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	return years
+}

@@ -218,7 +218,7 @@
     return out.concat(more.slice(0, 20).map((v) => [v[0], wt]));
   }
   // find runs a query: it resolves to {gs, ids (ranked), score, partial}.
-  function find(b, q, kind, regime, sort) {
+  function find(b, q, kind, regime, sort, year) {
     var gs = parse(q);
     if (!gs.length) return Promise.resolve({ gs: gs, ids: [] });
     var needVoc = gs.some((g) => !g.han);
@@ -262,11 +262,12 @@
           (full === G ? strict : most >= G / 2 ? loose : []).push(id);
         });
         var ids = strict.length ? strict : loose;
-        var fil = kind || regime || sort === "date";
+        var fil = kind || regime || year || sort === "date";
         return Promise.resolve(fil ? b.meta() : b).then(() => {
           var ki = b.man.kinds.indexOf(kind), ri = b.man.regimes.indexOf(regime);
           if (kind) ids = ids.filter((id) => b.kind(id) === ki);
           if (regime) ids = ids.filter((id) => b.regs(id).indexOf(ri) >= 0);
+          if (year) ids = ids.filter((id) => (b.date(id) || "").slice(0, 4) === year);
           return { gs: gs, ex: ex, ids: ids, score: score, partial: !strict.length, sort: sort, pageKind: b.man.kinds.indexOf("page") };
         });
       });
@@ -377,7 +378,7 @@
   var form = document.getElementById("search-form");
   if (!form) return;
   var $ = (id) => document.getElementById(id);
-  var qi = $("q"), ks = $("kind"), rs = $("regime"), ss = $("sort"), status = $("search-status"), list = $("search-results"), none = $("search-none");
+  var qi = $("q"), ks = $("kind"), rs = $("regime"), ys = $("year"), ss = $("sort"), status = $("search-status"), list = $("search-results"), none = $("search-none");
   var T = form.dataset, zh = lang === "zh", W = zh ? 80 : 200, seq = 0, cur = null;
   $("search-nojs").hidden = true;
   function say(s) { status.textContent = s; }
@@ -388,12 +389,13 @@
     var y = s.slice(0, 4), m = +s.slice(5, 7);
     return zh ? y + "年" + m + "月" : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1] + " " + y;
   }
-  function state() { return { q: qi.value, kind: ks.value, regime: rs.value, sort: ss.value }; }
+  function state() { return { q: qi.value, kind: ks.value, regime: rs.value, year: ys.value, sort: ss.value }; }
   function query(st) {
     var p = new URLSearchParams();
     if (st.q) p.set("q", st.q);
     if (st.kind) p.set("kind", st.kind);
     if (st.regime) p.set("regime", st.regime);
+    if (st.year) p.set("year", st.year);
     if (st.sort === "date") p.set("sort", "date");
     var s = p.toString();
     return location.pathname + (s ? "?" + s : "");
@@ -411,9 +413,11 @@
     qi.value = p.get("q") || "";
     ks.value = p.get("kind") || "";
     rs.value = p.get("regime") || "";
+    ys.value = p.get("year") || "";
     ss.value = p.get("sort") === "date" ? "date" : "relevance";
     if (ks.selectedIndex < 0) ks.value = "";
     if (rs.selectedIndex < 0) rs.value = "";
+    if (ys.selectedIndex < 0) ys.value = "";
   }
   function item(b, r, id) {
     var d = b.docs[id], li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("p");
@@ -481,7 +485,7 @@
     }
     var slow = setTimeout(() => { if (my === seq) say(T.loading); }, 300);
     return bundle().then((b) => {
-      return find(b, q, st.kind, st.regime, st.sort).then((r) => {
+      return find(b, q, st.kind, st.regime, st.sort, st.year).then((r) => {
         if (my !== seq) return;
         cur = r;
         list.textContent = "";
@@ -504,7 +508,7 @@
   }
   qi.addEventListener("input", () => { remember(false); run(); });
   qi.addEventListener("focus", () => { bundle(); });
-  [ks, rs, ss].forEach((s) => { s.addEventListener("change", () => { remember(true, true); run(); }); });
+  [ks, rs, ys, ss].forEach((s) => { s.addEventListener("change", () => { remember(true, true); run(); }); });
   form.addEventListener("submit", (e) => { e.preventDefault(); remember(true); run(); });
   window.addEventListener("popstate", () => { restore(); committed = true; run(); });
   restore();
