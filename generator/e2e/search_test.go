@@ -349,14 +349,19 @@ func TestBrowserSearchAccessibility(t *testing.T) {
 			if err != nil || focused != "q" {
 				t.Errorf("the search field takes no focus: %q %v", focused, err)
 			}
-			for range 5 { // kind, regime, sort, the button, the first result
+			// One Tab per form control after the field, then the first result.
+			stops, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#search-form select, #search-form button").length + 1`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range stops {
 				if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
 					t.Fatal(err)
 				}
 			}
 			href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.closest("#search-results") ? document.activeElement.getAttribute("href") : ""`))
 			if err != nil || href == "" {
-				t.Errorf("five Tabs from the search field do not reach the first result (%v)", err)
+				t.Errorf("%d Tabs from the search field (one per filter and the button, then one more) do not reach the first result (%v)", stops, err)
 			}
 			// "More results" brings the next ones and moves the focus to them.
 			more, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(function (res) {
