@@ -2,7 +2,10 @@ package generator
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
+
+	"qingdan/generator/benchsite"
 )
 
 // BenchmarkBuild measures a whole in-memory build of the real site (load,
@@ -37,4 +40,23 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBuild100 measures a whole build of a 100-department site (this
+// department and 99 copies, from package benchsite), in memory.
+func BenchmarkBuild100(b *testing.B) {
+	dst := filepath.Join(b.TempDir(), "content")
+	if err := benchsite.Write("../content", dst, 100); err != nil {
+		b.Fatal(err)
+	}
+	content, layouts := os.DirFS(dst), os.DirFS("../layouts")
+	var files int
+	for b.Loop() {
+		out, err := Build(content, layouts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = len(out.Files)
+	}
+	b.ReportMetric(float64(files), "files")
 }

@@ -76,6 +76,7 @@ type siteModel struct {
 	named     map[string][]*Citation // body ID → places its name is in
 	roles     map[string][]*BodyRole // body ID → parts
 	regimed   map[string][]*Regimed  // regime ID → per department
+	bodyNames map[Lang]*bodyNames    // for linking body names, made by render
 }
 
 // Dept URL helpers: every URL is a site path; templates make it relative.

@@ -58,6 +58,10 @@ func LoadTemplates(fsys fs.FS) (*Templates, error) {
 // render executes every page's template, concurrently, and returns the
 // pages' bytes by output file.
 func (m *siteModel) render(t *Templates, pages []*Page) (map[string][]byte, error) {
+	m.bodyNames = map[Lang]*bodyNames{}
+	for _, l := range Langs {
+		m.bodyNames[l] = newBodyNames(l, m.bodyPages(), func(b *Body) string { return bodyURL(l, b) })
+	}
 	out := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
@@ -109,8 +113,7 @@ func (m *siteModel) renderPage(t *Templates, p *Page) ([]byte, error) {
 // page's language and make links relative to it.
 type View struct {
 	*Page
-	m      *siteModel
-	bodies *bodyNames // made on first use by XB
+	m *siteModel
 }
 
 // HTMLLang is the page's lang attribute.
@@ -154,10 +157,7 @@ func (v *View) X(t Text) template.HTML { return textHTML(v.Lang, t.In(v.Lang), v
 
 // XB renders a Text with mentions and the names of bodies linked.
 func (v *View) XB(t Text) template.HTML {
-	if v.bodies == nil {
-		v.bodies = newBodyNames(v.Lang, v.m.bodyPages(), v.BodyURL)
-	}
-	return textHTML(v.Lang, t.In(v.Lang), v.m, v, v.bodies)
+	return textHTML(v.Lang, t.In(v.Lang), v.m, v, v.m.bodyNames[v.Lang].from(v))
 }
 
 // P renders a Prose value in the page's language.
@@ -219,6 +219,21 @@ func (v *View) DeptName(d *Department) Text { return v.m.deptName(d) }
 
 // Site is the site's own settings.
 func (v *View) Site() *Site { return v.m.c.Site }
+
+// ListURL is where the header's list link goes: the list the page belongs
+// to, the only list, or the directory of lists on the home page.
+func (v *View) ListURL() string {
+	ds := v.m.c.Departments
+	for _, d := range ds {
+		if strings.HasPrefix(v.URL, deptURL(v.Lang, d)) {
+			return v.DeptURL(d)
+		}
+	}
+	if len(ds) == 1 {
+		return v.DeptURL(ds[0])
+	}
+	return v.Path("") + "#lists"
+}
 
 // Depts lists the departments.
 func (v *View) Depts() []*Department { return v.m.c.Departments }

@@ -404,33 +404,47 @@ func (m *siteModel) searchDocs(l Lang, pages []*Page) []*searchDoc {
 	rel := func(u string) string { return strings.TrimPrefix(u, "/") }
 
 	var docs []*searchDoc
-	add := func(d *searchDoc) { docs = append(docs, d) }
+	covered := map[string]bool{} // URLs a doc stands for
+	add := func(d *searchDoc) {
+		docs = append(docs, d)
+		covered[d.url] = true
+	}
+	// The pages of each department (by the slug in their URL), and of
+	// none (-1), in page order.
+	deptOf := map[string]int{}
+	for i, dp := range c.Departments {
+		deptOf[dp.Slug] = i
+	}
+	prefix, search := "/"+string(l)+"/", "/"+string(l)+"/search/"
+	byDept := map[int][]*Page{}
+	for _, pg := range pages {
+		if pg.Lang != l || !strings.HasPrefix(pg.URL, prefix) || pg.URL == search {
+			continue
+		}
+		slug, _, _ := strings.Cut(strings.TrimPrefix(pg.URL, prefix), "/")
+		di, ok := deptOf[slug]
+		if !ok {
+			di = -1
+		}
+		byDept[di] = append(byDept[di], pg)
+	}
 	// pageDocs adds the pages of department di (or of none, for -1) that
 	// no record stands for.
-	covered := map[string]bool{}
-	prefix, search := "/"+string(l)+"/", "/"+string(l)+"/search/"
 	pageDocs := func(di int) {
-		for _, d := range docs {
-			covered[d.url] = true
-		}
-		for _, pg := range pages {
+		for _, pg := range byDept[di] {
 			u := rel(pg.URL)
-			if pg.Lang != l || !strings.HasPrefix(pg.URL, prefix) || pg.URL == search || covered[u] {
+			if covered[u] {
 				continue
 			}
-			d := &searchDoc{kind: kind("page"), dept: -1, url: u, title: s(pg.Title)}
-			for i, dp := range c.Departments {
-				if strings.HasPrefix(pg.URL, deptURL(l, dp)) {
-					d.dept, d.date = i, month("", dp.Date)
-					if pg.URL == deptURL(l, dp)+"duties/" {
-						d.text = s(dp.DutiesNote)
-					}
+			d := &searchDoc{kind: kind("page"), dept: di, url: u, title: s(pg.Title)}
+			if di >= 0 {
+				dp := c.Departments[di]
+				d.date = month("", dp.Date)
+				if pg.URL == deptURL(l, dp)+"duties/" {
+					d.text = s(dp.DutiesNote)
 				}
 			}
-			if d.dept == di {
-				covered[u] = true
-				add(d)
-			}
+			add(d)
 		}
 	}
 	for di, d := range c.Departments {

@@ -106,13 +106,21 @@ func textHTML(l Lang, s string, res Resolver, lk Linker, bodies *bodyNames) temp
 
 // bodyNames links the names of bodies in text, longest name first.
 type bodyNames struct {
-	names []string
-	url   map[string]string
+	names map[rune][]string // by first character, longest first
+	url   map[string]string // site paths
+	rel   func(string) string
+}
+
+// from returns the names with their links made relative to a page.
+func (bn *bodyNames) from(lk interface{ Rel(string) string }) *bodyNames {
+	c := *bn
+	c.rel = lk.Rel
+	return &c
 }
 
 // newBodyNames prepares the names of the bodies in lang with their URLs.
 func newBodyNames(l Lang, bodies []*Body, url func(*Body) string) *bodyNames {
-	bn := &bodyNames{url: map[string]string{}}
+	bn := &bodyNames{names: map[rune][]string{}, url: map[string]string{}}
 	for _, b := range bodies {
 		names := []string{b.Name.In(l), b.Short.In(l)}
 		if l == Zh {
@@ -123,11 +131,14 @@ func newBodyNames(l Lang, bodies []*Body, url func(*Body) string) *bodyNames {
 		for _, n := range names {
 			if len([]rune(n)) >= 3 && bn.url[n] == "" {
 				bn.url[n] = url(b)
-				bn.names = append(bn.names, n)
+				first, _ := utf8.DecodeRuneInString(n)
+				bn.names[first] = append(bn.names[first], n)
 			}
 		}
 	}
-	slices.SortStableFunc(bn.names, func(a, b string) int { return len(b) - len(a) })
+	for _, ns := range bn.names {
+		slices.SortStableFunc(ns, func(a, b string) int { return len(b) - len(a) })
+	}
 	return bn
 }
 
@@ -140,7 +151,8 @@ func (bn *bodyNames) write(b *strings.Builder, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		hit := ""
-		for _, n := range bn.names {
+		first, size := utf8.DecodeRuneInString(s[i:])
+		for _, n := range bn.names[first] {
 			// 公安部门 is "public security departments", not 公安部 (the
 			// ministry) followed by 门: a name ending in 部 never runs into 门.
 			if strings.HasPrefix(s[i:], n) && !(strings.HasSuffix(n, "部") && strings.HasPrefix(s[i+len(n):], "门")) {
@@ -149,12 +161,15 @@ func (bn *bodyNames) write(b *strings.Builder, s string) {
 			}
 		}
 		if hit == "" {
-			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			continue
 		}
 		b.WriteString(html.EscapeString(s[start:i]))
-		fmt.Fprintf(b, `<a href="%s">%s</a>`, html.EscapeString(bn.url[hit]), html.EscapeString(hit))
+		u := bn.url[hit]
+		if bn.rel != nil {
+			u = bn.rel(u)
+		}
+		fmt.Fprintf(b, `<a href="%s">%s</a>`, html.EscapeString(u), html.EscapeString(hit))
 		i += len(hit)
 		start = i
 	}
