@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -215,7 +216,7 @@ func (l *loader) file(name string, v any) bool {
 	if err != nil {
 		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			l.errs.add(src.keyOnLine(m[2], line), "wrong type for %s: %s", m[2], m[3])
+			l.errs.add(src.keyOnLine(m[2], line), "wrong type for %s: %s%s", m[2], m[3], typeHint(m[3]))
 		} else {
 			l.errs.add(Pos{File: name, Line: 1, Col: 1}, "cannot decode: %v", err)
 		}
@@ -223,10 +224,77 @@ func (l *loader) file(name string, v any) bool {
 	}
 	ok := true
 	for _, k := range md.Undecoded() {
-		l.errs.add(src.findKey(k.String()), "unknown key %q: remove it or correct its spelling (the keys each record takes are listed in the package documentation)", k.String())
+		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", k.String())
+		if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
+			msg += "; this table takes " + keys
+		}
+		l.errs.add(src.findKey(k.String()), "%s", msg)
 		ok = false
 	}
 	l.c.locs[v] = loc{src: src}
 	l.c.locs[name] = loc{src: src}
 	return ok
+}
+
+// knownKeys lists the keys the table at path (without array indexes) takes
+// in a record of type t, or "" if path leads nowhere.
+func knownKeys(t reflect.Type, path []string) string {
+	for _, p := range append(slices.Clone(path), "") { // never into the caller's array
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return ""
+		}
+		if p == "" {
+			break
+		}
+		f, ok := fieldByKey(t, p)
+		if !ok {
+			return ""
+		}
+		t = f.Type
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if k := tomlKey(t.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return strings.Join(keys, ", ")
+}
+
+func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		if tomlKey(t.Field(i)) == key {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func tomlKey(f reflect.StructField) string {
+	k, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if k == "-" || !f.IsExported() {
+		return ""
+	}
+	if k == "" {
+		return strings.ToLower(f.Name)
+	}
+	return k
+}
+
+// typeHint says how to write a value of the type a field wants.
+func typeHint(msg string) string {
+	switch {
+	case strings.HasSuffix(msg, "destination has type string"):
+		return ` (write text in quotes: "…")`
+	case strings.HasSuffix(msg, "destination has type integer"):
+		return " (write a whole number without quotes)"
+	case strings.Contains(msg, "destination has type struct"):
+		return ` (this field is a table: { zh = "…", en = "…" })`
+	case strings.Contains(msg, "destination has type slice"):
+		return " (this field is a list: [ … ])"
+	}
+	return ""
 }
