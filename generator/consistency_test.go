@@ -104,3 +104,28 @@ func TestGlossaryConsistency(t *testing.T) {
 		}
 	}
 }
+
+var articleRE = regexp.MustCompile(`\b(a|an|A|An) 《([a-z0-9-]+)》`)
+
+// TestArticlesBeforeMentions: "a" or "an" before a 《id》 mention agrees
+// with the English name it renders as (an Administrative …, a Notice …).
+func TestArticlesBeforeMentions(t *testing.T) {
+	c, err := Load(os.DirFS("../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(c)
+	pairs, where := textPairs(c)
+	for i, p := range pairs {
+		for _, m := range articleRE.FindAllStringSubmatch(p.En, -1) {
+			in := ix.Resolve(En, m[2])
+			if in == nil {
+				continue
+			}
+			vowel := strings.ContainsRune("AEIOUaeiou", rune(in.Name.En[0]))
+			if an := strings.EqualFold(m[1], "an"); an != vowel {
+				t.Errorf("%s: %q renders as %q %s", where[i], m[0], m[1], in.Name.En)
+			}
+		}
+	}
+}
