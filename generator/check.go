@@ -468,26 +468,11 @@ func (ck *checker) instrumentRef(l loc, key, id string) {
 func (ck *checker) regimeMembers() {
 	used := map[string]bool{}
 	for _, d := range ck.c.Departments {
-		mark := func(ids []string) {
-			for _, id := range ids {
+		d.eachRecord(func(_ string, regimes []string) {
+			for _, id := range regimes {
 				used[id] = true
 			}
-		}
-		for _, du := range d.Duties {
-			mark(du.Regimes)
-			for _, it := range du.Items {
-				mark(it.Regimes)
-			}
-		}
-		for _, b := range d.Boundaries {
-			mark(b.Regimes)
-		}
-		for _, s := range d.Systems {
-			mark(s.Regimes)
-		}
-		for _, s := range d.Services {
-			mark(s.Regimes)
-		}
+		})
 	}
 	for _, g := range ck.c.Registry.Regimes {
 		if !used[g.ID] {

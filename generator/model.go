@@ -98,6 +98,30 @@ type Department struct {
 	Accountability *Accountability `toml:"-"`
 }
 
+// eachRecord calls f with the own date (or "") and the regimes of every
+// record of the list that has them: duties and their items, boundary
+// matters, systems, services and the accountability mechanism.
+func (d *Department) eachRecord(f func(date string, regimes []string)) {
+	for _, r := range d.Duties {
+		f(r.Date, r.Regimes)
+		for _, it := range r.Items {
+			f("", it.Regimes)
+		}
+	}
+	for _, r := range d.Boundaries {
+		f(r.Date, r.Regimes)
+	}
+	for _, r := range d.Systems {
+		f(r.Date, r.Regimes)
+	}
+	for _, r := range d.Services {
+		f(r.Date, r.Regimes)
+	}
+	if d.Accountability != nil {
+		f(d.Accountability.Date, nil)
+	}
+}
+
 // Duty is duties/<n>.toml: a main duty (主要职责), its responsibility items
 // (具体责任事项) and its accountability bases (追责依据及追责情形).
 type Duty struct {

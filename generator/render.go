@@ -452,19 +452,7 @@ func (v *View) SearchYears() []string {
 	}
 	for _, d := range v.m.c.Departments {
 		add(d.Date)
-		for _, r := range d.Duties {
-			add(r.Date)
-		}
-		for _, r := range d.Boundaries {
-			add(r.Date)
-		}
-		for _, r := range d.Systems {
-			add(r.Date)
-		}
-		for _, r := range d.Services {
-			add(r.Date)
-		}
-		add(d.Accountability.Date)
+		d.eachRecord(func(date string, _ []string) { add(date) })
 	}
 	years := make([]string, 0, len(seen))
 	for y := range seen {
