@@ -203,13 +203,9 @@ func (v *View) RegimeURL(g *Regime) string                { return v.Rel(regimeU
 // HasPage reports whether a body has a page.
 func (v *View) HasPage(b *Body) bool { return v.m.hasBodyPage(b) }
 
-// Body, Law, Regime, Kind look registry records up by ID.
+// Body and Law look registry records up by ID.
 func (v *View) Body(id string) *Body      { return v.m.bodies[id] }
 func (v *View) Law(id string) *Instrument { return v.m.instruments[id] }
-func (v *View) Regime(id string) *Regime  { return v.m.regimes[id] }
-func (v *View) Regimes(ids []string) []*Regime {
-	return v.m.regimeList(ids)
-}
 
 // ListTitle is a department's list's title.
 func (v *View) ListTitle(d *Department) Text { return v.m.listTitle(d) }
@@ -406,20 +402,11 @@ func (v *View) InOther(t Text) string { return plain(v.Other(), t.In(v.Other()),
 // HasBoundaries and HasAcc tell a body page which sections it has.
 func (v *View) HasBoundaries() bool {
 	d, ok := v.Data.(BodyData)
-	return ok && slicesAny(d.Roles, func(r *BodyRole) bool { return r.Boundary != nil })
+	return ok && slices.ContainsFunc(d.Roles, func(r *BodyRole) bool { return r.Boundary != nil })
 }
 func (v *View) HasAcc() bool {
 	d, ok := v.Data.(BodyData)
-	return ok && slicesAny(d.Roles, func(r *BodyRole) bool { return r.Acc != nil })
-}
-
-func slicesAny[T any](s []T, f func(T) bool) bool {
-	for _, x := range s {
-		if f(x) {
-			return true
-		}
-	}
-	return false
+	return ok && slices.ContainsFunc(d.Roles, func(r *BodyRole) bool { return r.Acc != nil })
 }
 
 // Ui is an interface string in a given language (for bilingual pages).
@@ -438,8 +425,8 @@ func (v *View) Abs(p string) string {
 // SearchKinds are the kinds of search entries, in filter order.
 func (v *View) SearchKinds() []string { return searchKinds }
 
-// Regimes2 lists every regime (for filters and the no-script fallback).
-func (v *View) Regimes2() []*Regime { return v.m.c.Registry.Regimes }
+// AllRegimes lists every regime (for filters and the no-script fallback).
+func (v *View) AllRegimes() []*Regime { return v.m.c.Registry.Regimes }
 
 // SearchYears lists, newest first, the years of the records' dates, for the
 // search page's time filter.

@@ -248,17 +248,6 @@ func (m *siteModel) hasBodyPage(b *Body) bool {
 	return len(m.roles[b.ID]) > 0 || len(m.named[b.ID]) > 0
 }
 
-// bodiesWithRoles lists, in registry order, the bodies a list gives a part.
-func (m *siteModel) bodiesWithRoles() []*Body {
-	var out []*Body
-	for _, b := range m.c.Registry.Bodies {
-		if len(m.roles[b.ID]) > 0 {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
 // listTitle is a department's list's title: 临沂市…局责任清单, Responsibility
 // List of the Linyi … Bureau.
 func (m *siteModel) listTitle(d *Department) Text {
