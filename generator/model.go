@@ -52,6 +52,14 @@ type Names struct {
 	En []string `toml:"en"`
 }
 
+// In returns the names in lang.
+func (n Names) In(l Lang) []string {
+	if l == En {
+		return n.En
+	}
+	return n.Zh
+}
+
 // Site is content/site.toml: what the whole site says about itself.
 type Site struct {
 	Name Text `toml:"name"` // the site's name, in the header of every page

@@ -533,11 +533,7 @@ func (m *siteModel) searchDocs(l Lang, pages []*Page) []*searchDoc {
 		if in.Number.Zh != "" {
 			parts = append(parts, s(in.Number))
 		}
-		if l == Zh {
-			parts = append(parts, in.Aliases.Zh...)
-		} else {
-			parts = append(parts, in.Aliases.En...)
-		}
+		parts = append(parts, in.Aliases.In(l)...)
 		add(&searchDoc{kind: kind("instrument"), dept: -1, url: rel(instrumentURL(l, in)), title: s(in.Name), parent: string(l) + "/laws/", text: join(parts...)})
 	}
 	for _, b := range c.Registry.Bodies {
@@ -548,11 +544,7 @@ func (m *siteModel) searchDocs(l Lang, pages []*Page) []*searchDoc {
 		if b.Short.Zh != "" {
 			parts = append(parts, s(b.Short))
 		}
-		if l == Zh {
-			parts = append(parts, b.Aliases.Zh...)
-		} else {
-			parts = append(parts, b.Aliases.En...)
-		}
+		parts = append(parts, b.Aliases.In(l)...)
 		add(&searchDoc{kind: kind("body"), dept: -1, url: rel(bodyURL(l, b)), title: s(b.Name), parent: string(l) + "/bodies/", text: join(parts...)})
 	}
 	for i, g := range c.Registry.Regimes {

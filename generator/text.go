@@ -122,12 +122,7 @@ func (bn *bodyNames) from(lk interface{ Rel(string) string }) *bodyNames {
 func newBodyNames(l Lang, bodies []*Body, url func(*Body) string) *bodyNames {
 	bn := &bodyNames{names: map[rune][]string{}, url: map[string]string{}}
 	for _, b := range bodies {
-		names := []string{b.Name.In(l), b.Short.In(l)}
-		if l == Zh {
-			names = append(names, b.Aliases.Zh...)
-		} else {
-			names = append(names, b.Aliases.En...)
-		}
+		names := append([]string{b.Name.In(l), b.Short.In(l)}, b.Aliases.In(l)...)
 		for _, n := range names {
 			if len([]rune(n)) >= 3 && bn.url[n] == "" {
 				bn.url[n] = url(b)
@@ -219,43 +214,31 @@ func (mentionTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 // the node itself as the text after the last mention (so that its line
 // break stays where it was).
 func splitMentions(t *ast.Text, src []byte, env *mentionEnv) {
-	seg := t.Segment
-	val := seg.Value(src)
+	start, stop := t.Segment.Start, t.Segment.Stop
 	parent := t.Parent()
-	pos := 0
-	for {
-		i := bytes.Index(val[pos:], []byte(openTitle))
-		if i < 0 {
-			break
-		}
-		at := pos + i
-		title, n, ok := scanMention(val[at:])
+	last := 0 // offset in the value of text not yet placed before t
+	eachMention(t.Segment.Value(src), func(off, n int, title string, ok bool) {
 		if !ok {
-			pos = at + len(openTitle)
-			continue
+			return
 		}
 		inst := env.res.Resolve(env.lang, title)
 		if inst == nil {
-			env.unresolved = append(env.unresolved, unresolvedMention{title, seg.Start + at})
-			pos = at + n
-			continue
+			env.unresolved = append(env.unresolved, unresolvedMention{title, start + off})
+			return
 		}
 		if env.link == nil { // checking only
-			pos = at + n
-			continue
+			return
 		}
-		if at > 0 {
-			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+at)))
+		if off > last {
+			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(start+last, start+off)))
 		}
 		a := ast.NewLink()
 		a.Destination = []byte(env.link.Link(inst))
 		a.AppendChild(a, ast.NewString([]byte(mentionLabel(env.lang, title, inst))))
 		parent.InsertBefore(parent, t, a)
-		seg = text.NewSegment(seg.Start+at+n, seg.Stop)
-		t.Segment = seg
-		val = seg.Value(src)
-		pos = 0
-	}
+		last = off + n
+	})
+	t.Segment = text.NewSegment(start+last, stop)
 }
 
 // mentions is the goldmark extension that adds the mention transformer.
@@ -304,25 +287,17 @@ func plain(l Lang, s string, res Resolver) string {
 		return s
 	}
 	var b strings.Builder
-	rest := []byte(s)
-	for len(rest) > 0 {
-		i := bytes.Index(rest, []byte(openTitle))
-		if i < 0 {
-			b.Write(rest)
-			break
+	last := 0
+	eachMention([]byte(s), func(off, n int, title string, ok bool) {
+		if !ok {
+			return
 		}
-		b.Write(rest[:i])
-		rest = rest[i:]
-		if title, n, ok := scanMention(rest); ok {
-			if inst := res.Resolve(l, title); inst != nil {
-				b.WriteString(inst.Name.En)
-				rest = rest[n:]
-				continue
-			}
+		if inst := res.Resolve(l, title); inst != nil {
+			b.WriteString(s[last:off])
+			b.WriteString(inst.Name.En)
+			last = off + n
 		}
-		_, size := utf8.DecodeRune(rest)
-		b.Write(rest[:size])
-		rest = rest[size:]
-	}
+	})
+	b.WriteString(s[last:])
 	return b.String()
 }
