@@ -57,12 +57,20 @@ func TestTwins(t *testing.T) {
 	}
 }
 
-// resolve turns a relative link on page p into an output file name.
+// resolve turns a link on page p (an output file name) into the output
+// file it leads to: relative or site-absolute, a folder meaning its
+// index.html, a bare #fragment meaning p itself.
 func resolve(p, ref string) string {
 	ref, _, _ = strings.Cut(ref, "#")
-	target := path.Join(path.Dir("/"+p), ref)
-	if strings.HasSuffix(ref, "/") || ref == "" || ref == "." || ref == "./" {
-		target += "/index.html"
+	if ref == "" {
+		return p
+	}
+	target := ref
+	if !strings.HasPrefix(ref, "/") {
+		target = path.Join(path.Dir("/"+p), ref)
+	}
+	if last := path.Base(ref); strings.HasSuffix(ref, "/") || last == "." || last == ".." {
+		target = path.Join(target, "index.html")
 	}
 	return strings.TrimPrefix(path.Clean(target), "/")
 }

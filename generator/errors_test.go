@@ -79,9 +79,30 @@ func parseCase(t *testing.T, b []byte) (fstest.MapFS, []string) {
 // place and checks that the build fails with each wanted error, at its
 // file:line:column.
 func TestContentErrors(t *testing.T) {
-	cases, err := filepath.Glob("testdata/errors/*.txt")
+	eachCase(t, "testdata/errors", func(t *testing.T, files fstest.MapFS, want []string) {
+		_, err := Build(overlay{os.DirFS("../content"), files}, os.DirFS("../layouts"))
+		if err == nil {
+			t.Fatal("build succeeded; want an error")
+		}
+		es := AsErrors(err)
+		if es == nil {
+			t.Fatalf("error has no positions: %v", err)
+		}
+		got := es.Error()
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("missing error %q\ngot:\n%s", w, got)
+			}
+		}
+	})
+}
+
+// eachCase runs f, as a subtest, on each case file in dir (see parseCase).
+func eachCase(t *testing.T, dir string, f func(t *testing.T, files fstest.MapFS, want []string)) {
+	t.Helper()
+	cases, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(cases) == 0 {
-		t.Fatal("no cases in testdata/errors")
+		t.Fatalf("no cases in %s", dir)
 	}
 	for _, c := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(c), ".txt"), func(t *testing.T) {
@@ -90,20 +111,7 @@ func TestContentErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			files, want := parseCase(t, b)
-			_, err = Build(overlay{os.DirFS("../content"), files}, os.DirFS("../layouts"))
-			if err == nil {
-				t.Fatal("build succeeded; want an error")
-			}
-			es := AsErrors(err)
-			if es == nil {
-				t.Fatalf("error has no positions: %v", err)
-			}
-			got := es.Error()
-			for _, w := range want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing error %q\ngot:\n%s", w, got)
-				}
-			}
+			f(t, files, want)
 		})
 	}
 }

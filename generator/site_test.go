@@ -5,7 +5,6 @@ import (
 	"html"
 	"net/url"
 	"os"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -191,20 +190,7 @@ func TestLinks(t *testing.T) {
 				}
 				continue
 			}
-			target := n
-			if u.Path != "" {
-				base := "/" + n
-				target = strings.TrimPrefix(path.Join(path.Dir(base), u.Path), "/")
-				if strings.HasPrefix(u.Path, "/") {
-					target = strings.TrimPrefix(path.Clean(u.Path), "/")
-				}
-				if strings.HasSuffix(u.Path, "/") || target == "" || target == "." {
-					target = strings.TrimPrefix(strings.TrimSuffix(target, "/")+"/index.html", "/")
-					if target == "./index.html" || target == "/index.html" {
-						target = "index.html"
-					}
-				}
-			}
+			target := resolve(n, u.Path)
 			checked++
 			if _, ok := out.Files[target]; !ok {
 				t.Errorf("%s: %s=%q points to %s, which the build does not write", n, attr, ref, target)
