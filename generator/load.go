@@ -107,10 +107,18 @@ type loader struct {
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// reservedSlugs are the first path segments of the pages every site has
+// (see the URL scheme in the package documentation).
+var reservedSlugs = map[string]bool{"laws": true, "bodies": true, "regimes": true, "glossary": true, "sitemap": true, "search": true}
+
 func (l *loader) department(slug string) {
 	dir := "departments/" + slug
 	if !slugRE.MatchString(slug) {
 		l.errs.add(Pos{File: dir}, "department folder %q is not a valid slug: use lower-case letters, digits and hyphens (it becomes part of every URL)", slug)
+		return
+	}
+	if reservedSlugs[slug] {
+		l.errs.add(Pos{File: dir}, "department folder %q would share its URLs with the site's own /%s/ pages: rename the folder", slug, slug)
 		return
 	}
 	d := &Department{Slug: slug}

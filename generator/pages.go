@@ -77,6 +77,7 @@ type siteModel struct {
 	roles     map[string][]*BodyRole // body ID → parts
 	regimed   map[string][]*Regimed  // regime ID → per department
 	bodyNames map[Lang]*bodyNames    // for linking body names, made by render
+	depts     map[string]*Department // by slug
 }
 
 // Dept URL helpers: every URL is a site path; templates make it relative.
@@ -101,7 +102,9 @@ func regimeURL(l Lang, g *Regime) string          { return fmt.Sprintf("/%s/regi
 // newSiteModel gathers citations, body roles and regime members.
 func newSiteModel(ix *Index) *siteModel {
 	m := &siteModel{Index: ix, citations: map[string][]*Citation{}, named: map[string][]*Citation{}, roles: map[string][]*BodyRole{}, regimed: map[string][]*Regimed{}}
+	m.depts = map[string]*Department{}
 	for _, d := range ix.c.Departments {
+		m.depts[d.Slug] = d
 		m.gather(d)
 	}
 	return m

@@ -220,10 +220,9 @@ func (v *View) Site() *Site { return v.m.c.Site }
 // to, the only list, or the directory of lists on the home page.
 func (v *View) ListURL() string {
 	ds := v.m.c.Departments
-	for _, d := range ds {
-		if strings.HasPrefix(v.URL, deptURL(v.Lang, d)) {
-			return v.DeptURL(d)
-		}
+	slug, _, _ := strings.Cut(strings.TrimPrefix(v.URL, "/"+string(v.Lang)+"/"), "/")
+	if d := v.m.depts[slug]; d != nil {
+		return v.DeptURL(d)
 	}
 	if len(ds) == 1 {
 		return v.DeptURL(ds[0])
