@@ -31,7 +31,8 @@
 //	glossary.toml             [[term]]: the lists' vocabulary (Glossary)
 //	registry/*.toml           records every department shares:
 //	                          [[kind]], [[instrument]], [[body]], [[regime]]
-//	departments/<slug>/       one department's list; <slug> is in its URLs:
+//	departments/<slug>/       one department's list; <slug> is in its URLs
+//	                          (not laws, bodies, regimes, glossary, sitemap, search):
 //	    department.toml       the list's facts (Department)
 //	    duties/<n>.toml       a main duty, its items and bases (Duty)
 //	    boundaries/<n>.toml   a matter shared with other departments (Boundary)
