@@ -17,7 +17,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"qingdan/generator"
+	"qingdan/generator/site"
 )
 
 // The paths of the tools, relative to QD_TOOLS where they are npm packages.
@@ -88,12 +88,12 @@ func builtSite(t *testing.T) string {
 			return
 		}
 		siteDir = filepath.Join(siteTmp, "public")
-		out, err := generator.Build(os.DirFS("../../content"), os.DirFS("../../layouts"))
+		out, err := site.Build(os.DirFS("../../content"), os.DirFS("../../layouts"))
 		if err != nil {
 			siteErr = fmt.Errorf("build: %w", err)
 			return
 		}
-		if err := generator.Write(out, siteDir); err != nil {
+		if err := site.Write(out, siteDir); err != nil {
 			siteErr = err
 		}
 	})

@@ -17,8 +17,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"qingdan/generator"
 	"qingdan/generator/benchsite"
+	"qingdan/generator/site"
 )
 
 // searchQuery is one query of testdata/queries.json: the entry expected in
@@ -394,7 +394,7 @@ func TestBrowserSearchSplit(t *testing.T) {
 	if err := benchsite.Write("../../content", content, 6); err != nil {
 		t.Fatal(err)
 	}
-	out, err := generator.Build(os.DirFS(content), os.DirFS("../../layouts"))
+	out, err := site.Build(os.DirFS(content), os.DirFS("../../layouts"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,7 +407,7 @@ func TestBrowserSearchSplit(t *testing.T) {
 		t.Fatalf("a site of 6 departments should have a split bundle: %s", out.Files["search/manifest.json"])
 	}
 	public := filepath.Join(dir, "public")
-	if err := generator.Write(out, public); err != nil {
+	if err := site.Write(out, public); err != nil {
 		t.Fatal(err)
 	}
 	var mu = make(chan struct{}, 1)

@@ -53,8 +53,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"qingdan/generator"
 	"qingdan/generator/benchsite"
+	qdsite "qingdan/generator/site"
 )
 
 type query struct {
@@ -181,12 +181,12 @@ func bench(tools, content, layouts, queriesFile string, n int, keep bool) error 
 			}
 		}
 		start := time.Now()
-		out, err := generator.Build(os.DirFS(src), os.DirFS(layouts))
+		out, err := qdsite.Build(os.DirFS(src), os.DirFS(layouts))
 		if err != nil {
 			return fmt.Errorf("building %s: %w", s.name, err)
 		}
 		s.dir = filepath.Join(tmp, fmt.Sprintf("public-%d", i))
-		if err := generator.Write(out, s.dir); err != nil {
+		if err := qdsite.Write(out, s.dir); err != nil {
 			return err
 		}
 		built := time.Since(start)

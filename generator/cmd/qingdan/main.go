@@ -18,7 +18,9 @@ import (
 	"net/http"
 	"os"
 
-	"qingdan/generator"
+	"qingdan/generator/check"
+	"qingdan/generator/content"
+	"qingdan/generator/site"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -31,7 +33,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := args[0]
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	content := fl.String("content", "content", "content folder")
+	contentDir := fl.String("content", "content", "content folder")
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	out := fl.String("out", "public", "output folder")
 	addr := fl.String("addr", "127.0.0.1:8000", "address to serve on")
@@ -42,23 +44,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	switch cmd {
 	case "build", "check":
-		site, err := generator.Build(os.DirFS(*content), os.DirFS(*layouts))
+		built, err := site.Build(os.DirFS(*contentDir), os.DirFS(*layouts))
 		if err == nil && cmd == "build" {
-			err = generator.Write(site, *out)
+			err = site.Write(built, *out)
 		}
 		if err != nil {
-			report(stderr, err, *content)
+			report(stderr, err, *contentDir)
 			return 1
 		}
 		if cmd == "build" {
-			fmt.Fprintf(stdout, "built %d files into %s/\n", len(site.Files), *out)
+			fmt.Fprintf(stdout, "built %d files into %s/\n", len(built.Files), *out)
 			return 0
 		}
-		fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(site.Files))
-		if c, err := generator.Load(os.DirFS(*content)); err == nil {
-			notReady := c.NotReady()
+		fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(built.Files))
+		if c, err := content.Load(os.DirFS(*contentDir)); err == nil {
+			notReady := check.NotReady(c)
 			for _, e := range notReady {
-				e.Pos.File = *content + "/" + e.Pos.File
+				e.Pos.File = *contentDir + "/" + e.Pos.File
 				fmt.Fprintln(stderr, "warning:", e)
 			}
 			if *publish && len(notReady) > 0 {
@@ -79,10 +81,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // report prints content errors one per line, positioned relative to the
 // working folder so that editors can jump to them.
-func report(w io.Writer, err error, content string) {
-	if es := generator.AsErrors(err); es != nil {
+func report(w io.Writer, err error, dir string) {
+	if es := content.AsErrors(err); es != nil {
 		for _, e := range es {
-			e.Pos.File = content + "/" + e.Pos.File
+			e.Pos.File = dir + "/" + e.Pos.File
 			fmt.Fprintln(w, e)
 		}
 		fmt.Fprintf(w, "%d problem(s); nothing was written\n", len(es))

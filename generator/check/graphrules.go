@@ -1,0 +1,46 @@
+package check
+
+import (
+	"qingdan/generator/content"
+	"qingdan/generator/graph"
+)
+
+// graph checks the rules that need the whole graph: pages that would be
+// empty.
+func (ck *checker) graph(g *graph.Graph) {
+	reg := ck.c.Registry
+	for _, in := range reg.Instruments {
+		if len(g.CitedBy(in)) == 0 {
+			ck.errs.Add(ck.c.Loc(in).At("id"), "instrument %s is cited nowhere in the lists: its page would be empty; remove it or cite it", in.ID)
+		}
+	}
+	for _, b := range reg.Bodies {
+		if len(g.Roles(b)) == 0 && len(g.NamedIn(b)) == 0 {
+			ck.errs.Add(ck.c.Loc(b).At("id"), "body %s is named nowhere in the lists: its page would be empty; remove it or check its names", b.ID)
+		}
+	}
+	for _, r := range reg.Regimes {
+		if len(g.Members(r)) == 0 {
+			ck.errs.Add(ck.c.Loc(r).At("id"), "regime %s has nothing assigned to it: its index would be an empty section; assign records to it or remove it", r.ID)
+		}
+	}
+}
+
+// NotReady lists what a site needs before it may be published on a
+// government host but that only the authorities can issue: the codes in the
+// footer and the error-report link. Building does not need them.
+func NotReady(c *content.Content) content.Errors {
+	l := c.Loc("site.toml")
+	var es content.Errors
+	for _, f := range []struct{ key, val, what string }{
+		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码)"},
+		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号)"},
+		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号)"},
+		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错)"},
+	} {
+		if f.val == "" {
+			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what + " once it is issued"})
+		}
+	}
+	return es
+}

@@ -1,0 +1,329 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Content is everything under content/, decoded.
+type Content struct {
+	Site        *Site
+	UI          map[string]Text // interface strings, by key
+	Glossary    *Glossary
+	Registry    *Registry
+	Departments []*Department
+
+	// locs keeps where each record was decoded from, for the check stage.
+	locs map[any]Loc
+}
+
+// Loc is where a record is: its file and its path in the file.
+type Loc struct {
+	src  *Source
+	path string
+}
+
+// Path is the record's path in its file: "" for a whole file,
+// "item[3]" for an element of an array of tables.
+func (l Loc) Path() string { return l.path }
+
+// At returns the position of sub (a path relative to the record).
+func (l Loc) At(sub string) Pos {
+	if l.src == nil {
+		return Pos{File: "content"}
+	}
+	return l.src.Pos(JoinPath(l.path, sub))
+}
+
+// ValueAt returns the position of the character at byte off of the decoded
+// string value sub, as an editor shows it (escapes counted as written).
+func (l Loc) ValueAt(sub string, off int) Pos {
+	if l.src == nil {
+		return Pos{File: "content"}
+	}
+	return l.src.ValuePos(JoinPath(l.path, sub), off)
+}
+
+// Loc returns where a record was decoded from; a file's own Loc is
+// Loc("site.toml").
+func (c *Content) Loc(rec any) Loc { return c.locs[rec] }
+
+// Load is the load stage: it reads the content tree in fsys (the content/
+// folder) into typed records. Unknown keys, wrong types, malformed TOML and
+// missing files are errors naming file:line:column.
+func Load(fsys fs.FS) (*Content, error) {
+	l := &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}}
+	c := l.c
+	c.Site = &Site{}
+	l.file("site.toml", c.Site)
+	ui := &struct {
+		UI map[string]Text `toml:"ui"`
+	}{}
+	l.file("i18n.toml", ui)
+	c.UI = ui.UI
+	c.Glossary = &Glossary{}
+	c.Registry = &Registry{}
+	for _, name := range tomlFiles(l, "registry") {
+		var part Registry
+		if !l.file("registry/"+name, &part) {
+			continue
+		}
+		c.Registry.Kinds = append(c.Registry.Kinds, part.Kinds...)
+		c.Registry.Instruments = append(c.Registry.Instruments, part.Instruments...)
+		c.Registry.Bodies = append(c.Registry.Bodies, part.Bodies...)
+		c.Registry.Regimes = append(c.Registry.Regimes, part.Regimes...)
+		elements(l, "kind", part.Kinds)
+		elements(l, "instrument", part.Instruments)
+		elements(l, "body", part.Bodies)
+		elements(l, "regime", part.Regimes)
+	}
+	if l.file("glossary.toml", c.Glossary) {
+		elements(l, "term", c.Glossary.Terms)
+	}
+
+	dirs, err := fs.ReadDir(fsys, "departments")
+	if err != nil {
+		l.errs.Add(Pos{File: "departments"}, "cannot read the departments folder: %v; each department's list lives in departments/<slug>/", err)
+	}
+	for _, d := range dirs {
+		if d.IsDir() {
+			l.department(d.Name())
+		}
+	}
+	if err := l.errs.Err(); err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return c, nil
+}
+
+type loader struct {
+	fsys fs.FS
+	c    *Content
+	errs ErrorList
+	last *Source
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// reservedSlugs are the first path segments of the pages every site has
+// (see the URL scheme in the package documentation).
+var reservedSlugs = map[string]bool{"laws": true, "bodies": true, "regimes": true, "glossary": true, "sitemap": true, "search": true}
+
+func (l *loader) department(slug string) {
+	dir := "departments/" + slug
+	if !slugRE.MatchString(slug) {
+		l.errs.Add(Pos{File: dir}, "department folder %q is not a valid slug: use lower-case letters, digits and hyphens (it becomes part of every URL)", slug)
+		return
+	}
+	if reservedSlugs[slug] {
+		l.errs.Add(Pos{File: dir}, "department folder %q would share its URLs with the site's own /%s/ pages: rename the folder", slug, slug)
+		return
+	}
+	d := &Department{Slug: slug}
+	if !l.file(dir+"/department.toml", d) {
+		return
+	}
+	d.Duties = loadDir[Duty](l, dir+"/duties")
+	d.Boundaries = loadDir[Boundary](l, dir+"/boundaries")
+	d.Systems = loadDir[System](l, dir+"/systems")
+	for _, s := range d.Systems {
+		nested(l, s, "section", s.Sections)
+	}
+	var sv Services
+	if l.file(dir+"/services.toml", &sv) {
+		d.Services = sv.Services
+		elements(l, "service", sv.Services)
+	}
+	d.Accountability = &Accountability{}
+	if l.file(dir+"/accountability.toml", d.Accountability) {
+		elements(l, "body", d.Accountability.Bodies)
+		elements(l, "mechanism", d.Accountability.Mechanisms)
+	}
+	l.c.Departments = append(l.c.Departments, d)
+}
+
+// loadDir decodes every .toml file in dir as one record of type T, in the
+// numeric order of the file names (1.toml, 2.toml, …, 10.toml).
+func loadDir[T any](l *loader, dir string) []*T {
+	var out []*T
+	for _, n := range tomlFiles(l, dir) {
+		rec := new(T)
+		if l.file(dir+"/"+n, rec) {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// tomlFiles lists the .toml files in dir in numeric order.
+func tomlFiles(l *loader, dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		l.errs.Add(Pos{File: dir}, "cannot read the folder: %v", err)
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			names = append(names, e.Name())
+		}
+	}
+	slices.SortFunc(names, compareNumeric)
+	return names
+}
+
+// elements records the location of each element of an array of tables in
+// the file last decoded.
+func elements[T any](l *loader, key string, recs []*T) {
+	for i, r := range recs {
+		l.c.locs[r] = Loc{l.last, fmt.Sprintf("%s[%d]", key, i)}
+	}
+}
+
+// nested records the location of each element of an array of tables
+// inside the record parent.
+func nested[T any](l *loader, parent any, key string, recs []*T) {
+	pl := l.c.locs[parent]
+	for i, r := range recs {
+		l.c.locs[r] = Loc{pl.src, JoinPath(pl.path, fmt.Sprintf("%s[%d]", key, i))}
+	}
+}
+
+// compareNumeric orders file names by their leading number, then by name.
+func compareNumeric(a, b string) int {
+	na, ea := strconv.Atoi(strings.TrimSuffix(a, ".toml"))
+	nb, eb := strconv.Atoi(strings.TrimSuffix(b, ".toml"))
+	switch {
+	case ea == nil && eb == nil && na != nb:
+		if na < nb {
+			return -1
+		}
+		return 1
+	case ea == nil && eb != nil:
+		return -1
+	case ea != nil && eb == nil:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// file decodes one TOML file into v strictly, recording its key positions.
+// It reports whether the file decoded cleanly.
+func (l *loader) file(name string, v any) bool {
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.errs.Add(Pos{File: name}, "file is missing: create it (see the package documentation for its format)")
+		} else {
+			l.errs.Add(Pos{File: name}, "cannot read: %v", err)
+		}
+		return false
+	}
+	md, err := toml.Decode(string(b), v)
+	var pe toml.ParseError
+	if errors.As(err, &pe) { // malformed: the parser's offset is all there is
+		src := &Source{File: name, text: b, lines: lineStarts(b)}
+		p := src.at(pe.Position.Start)
+		if pe.Position.Start == 0 && pe.Position.Line > 0 {
+			p = Pos{File: name, Line: pe.Position.Line, Col: 1}
+		}
+		l.errs.Add(p, "malformed TOML: %s", pe.Message)
+		return false
+	}
+	src := scanSource(name, b)
+	l.last = src
+	if err != nil {
+		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			l.errs.Add(src.keyOnLine(m[2], line), "wrong type for %s: %s%s", m[2], m[3], typeHint(m[3]))
+		} else {
+			l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "cannot decode: %v", err)
+		}
+		return false
+	}
+	ok := true
+	for _, k := range md.Undecoded() {
+		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", k.String())
+		if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
+			msg += "; this table takes " + keys
+		}
+		l.errs.Add(src.findKey(k.String()), "%s", msg)
+		ok = false
+	}
+	l.c.locs[v] = Loc{src: src}
+	l.c.locs[name] = Loc{src: src}
+	return ok
+}
+
+// knownKeys lists the keys the table at path (without array indexes) takes
+// in a record of type t, or "" if path leads nowhere.
+func knownKeys(t reflect.Type, path []string) string {
+	for _, p := range append(slices.Clone(path), "") { // never into the caller's array
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return ""
+		}
+		if p == "" {
+			break
+		}
+		f, ok := fieldByKey(t, p)
+		if !ok {
+			return ""
+		}
+		t = f.Type
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if k := tomlKey(t.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return strings.Join(keys, ", ")
+}
+
+func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		if tomlKey(t.Field(i)) == key {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func tomlKey(f reflect.StructField) string {
+	k, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if k == "-" || !f.IsExported() {
+		return ""
+	}
+	if k == "" {
+		return strings.ToLower(f.Name)
+	}
+	return k
+}
+
+// typeHint says how to write a value of the type a field wants.
+func typeHint(msg string) string {
+	switch {
+	case strings.HasSuffix(msg, "destination has type string"):
+		return ` (write text in quotes: "…")`
+	case strings.HasSuffix(msg, "destination has type integer"):
+		return " (write a whole number without quotes)"
+	case strings.Contains(msg, "destination has type struct"):
+		return ` (this field is a table: { zh = "…", en = "…" })`
+	case strings.Contains(msg, "destination has type slice"):
+		return " (this field is a list: [ … ])"
+	}
+	return ""
+}

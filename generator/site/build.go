@@ -1,0 +1,99 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+
+	"qingdan/generator/check"
+	"qingdan/generator/content"
+	"qingdan/generator/search"
+)
+
+// Output is a built site: file contents by slash-separated path.
+type Output struct {
+	Files map[string][]byte
+}
+
+// Names lists the output files in order.
+func (o *Output) Names() []string {
+	return slices.Sorted(maps.Keys(o.Files))
+}
+
+// Option configures a build.
+type Option func(*options)
+
+type options struct {
+	minify bool
+}
+
+// WithoutMinify leaves HTML, CSS and JS as the templates wrote them
+// (useful when reading output in tests).
+func WithoutMinify() Option { return func(o *options) { o.minify = false } }
+
+// Build runs the load, check and render stages on a content tree and a
+// layouts tree and returns the whole site in memory. Nothing is written.
+func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
+	o := options{minify: true}
+	for _, f := range opts {
+		f(&o)
+	}
+	c, err := content.Load(contentFS)
+	if err != nil {
+		return nil, err
+	}
+	g, err := check.Check(c)
+	if err != nil {
+		return nil, err
+	}
+	t, err := LoadTemplates(layouts)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.checkUI(c); err != nil {
+		return nil, err
+	}
+	m := newModel(g)
+	pages := m.pages()
+	files, err := m.render(t, pages)
+	if err != nil {
+		return nil, err
+	}
+	if err := addAssets(layouts, files); err != nil {
+		return nil, err
+	}
+	bundle, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
+	if err != nil {
+		return nil, fmt.Errorf("render search bundle: %w", err)
+	}
+	maps.Copy(files, bundle)
+	if o.minify {
+		if err := minifyAll(files); err != nil {
+			return nil, err
+		}
+	}
+	return &Output{Files: files}, nil
+}
+
+// addAssets copies layouts/assets/ to assets/.
+func addAssets(layouts fs.FS, files map[string][]byte) error {
+	return fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(layouts, p)
+		if err != nil {
+			return fmt.Errorf("load layouts/%s: %w", p, err)
+		}
+		files[p] = b
+		return nil
+	})
+}

@@ -1,0 +1,133 @@
+package site
+
+import (
+	"os"
+	"qingdan/generator/content"
+	"qingdan/generator/markup"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// textPairs lists every Text and Prose of a department's records with its
+// location, for checks that compare the two languages field by field.
+func textPairs(c *content.Content) (pairs []Text, where []string) {
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return
+			}
+			v = v.Elem()
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			if v.Type() == reflect.TypeFor[Text]() || v.Type() == reflect.TypeFor[Prose]() {
+				pairs = append(pairs, Text{Zh: v.Field(0).String(), En: v.Field(1).String()})
+				where = append(where, path)
+				return
+			}
+			for i := range v.NumField() {
+				f := v.Type().Field(i)
+				if f.IsExported() {
+					walk(v.Field(i), path+"."+f.Name)
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+			}
+		}
+	}
+	for _, d := range c.Departments { // a Department holds all its records
+		walk(reflect.ValueOf(d), d.Slug)
+	}
+	return pairs, where
+}
+
+var wordRE = regexp.MustCompile(`[a-z0-9]+`)
+
+// stemWords lower-cases English and folds the inflections that grammar
+// needs (plural, -ing, -ed), so that "licence-holding enterprises" matches
+// "licence-holding enterprise".
+func stemWords(s string) string {
+	ws := wordRE.FindAllString(strings.ToLower(s), -1)
+	for i, w := range ws {
+		switch {
+		case len(w) > 4 && strings.HasSuffix(w, "ies"):
+			w = w[:len(w)-3] + "y"
+		case len(w) > 4 && strings.HasSuffix(w, "ing"):
+			w = w[:len(w)-3]
+		case len(w) > 3 && strings.HasSuffix(w, "ed"):
+			w = w[:len(w)-2]
+		case len(w) > 3 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ies"):
+			w = w[:len(w)-1]
+		}
+		w = strings.TrimSuffix(w, "s")
+		w = strings.TrimSuffix(w, "e")
+		ws[i] = w
+	}
+	return " " + strings.Join(ws, " ") + " "
+}
+
+// TestGlossaryConsistency: wherever a glossary term occurs in a Chinese
+// field, its one English form occurs in the English of the same field — one
+// form per term, everywhere.
+func TestGlossaryConsistency(t *testing.T) {
+	c, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs, where := textPairs(c)
+	ix := content.NewIndex(c)
+	if len(pairs) < 400 {
+		t.Fatalf("only %d text fields walked", len(pairs))
+	}
+	for _, term := range c.Glossary.Terms {
+		want := stemWords(term.Term.En)
+		// An occurrence inside a longer glossary term is that term's (the
+		// longest match governs): 生产许可证 inside 安全生产许可证.
+		var longer []string
+		for _, o := range c.Glossary.Terms {
+			if len(o.Term.Zh) > len(term.Term.Zh) && strings.Contains(o.Term.Zh, term.Term.Zh) {
+				longer = append(longer, o.Term.Zh)
+			}
+		}
+		for i, p := range pairs {
+			zh := p.Zh
+			for _, o := range longer {
+				zh = strings.ReplaceAll(zh, o, "\x00")
+			}
+			if strings.Contains(zh, term.Term.Zh) && !strings.Contains(stemWords(markup.Plain(En, p.En, ix)), want) {
+				t.Errorf("%s: %s is %q in the glossary, but the English says:\n\t%s", where[i], term.Term.Zh, term.Term.En, p.En)
+			}
+		}
+	}
+}
+
+var articleRE = regexp.MustCompile(`\b(a|an|A|An) 《([a-z0-9-]+)》`)
+
+// TestArticlesBeforeMentions: "a" or "an" before a 《id》 mention agrees
+// with the English name it renders as (an Administrative …, a Notice …).
+func TestArticlesBeforeMentions(t *testing.T) {
+	c, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := content.NewIndex(c)
+	pairs, where := textPairs(c)
+	for i, p := range pairs {
+		for _, m := range articleRE.FindAllStringSubmatch(p.En, -1) {
+			in := ix.Resolve(En, m[2])
+			if in == nil {
+				continue
+			}
+			vowel := strings.ContainsRune("AEIOUaeiou", rune(in.Name.En[0]))
+			if an := strings.EqualFold(m[1], "an"); an != vowel {
+				t.Errorf("%s: %q renders as %q %s", where[i], m[0], m[1], in.Name.En)
+			}
+		}
+	}
+}
