@@ -27,8 +27,9 @@ func (ck *checker) graph(g *graph.Graph) {
 }
 
 // NotReady lists what a site needs before it may be published on a
-// government host but that only the authorities can issue: the codes in the
-// footer and the error-report link. Building does not need them.
+// government host but that only the authorities or the publisher can give:
+// the codes in the footer, the error-report link and the contact. Building
+// does not need them.
 func NotReady(c *content.Content) content.Errors {
 	l := c.Loc("site.toml")
 	var es content.Errors
@@ -37,6 +38,7 @@ func NotReady(c *content.Content) content.Errors {
 		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号)"},
 		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号)"},
 		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错)"},
+		{"contact", c.Site.Contact.Zh, "the site's contact (联系方式) as the publisher gives it"},
 	} {
 		if f.val == "" {
 			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what + " once it is issued"})

@@ -66,7 +66,7 @@ type Site struct {
 	// Owner is the organiser (主办单位) named in the footer.
 	Owner Text `toml:"owner"`
 	// Contact is the contact line (联系方式) in the footer.
-	Contact Text `toml:"contact"`
+	Contact Text `toml:"contact" check:"optional"`
 	// The registration codes a Chinese government site carries in its footer.
 	// They are issued to the real site: leave them empty until issued; the
 	// check command reports a site without them as not ready to publish.

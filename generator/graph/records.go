@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"qingdan/generator/content"
+	"qingdan/generator/markup"
 )
 
 // department adds a department's records, in the list's order.
@@ -57,25 +58,30 @@ func (g *Graph) boundary(d *content.Department, b *content.Boundary) {
 	r := g.add(&Record{Kind: Boundary, Dept: d, Value: b, Page: fmt.Sprintf("%s/boundaries/%s/", d.Slug, b.ID),
 		Title: b.Title, Label: label("职责边界", "Boundary", b.ID, b.Title, g.Index),
 		Regimes: g.regimes(b.Regimes), Date: dated(b.Date, d.Date)})
-	part := func(k Kind, anchor string, v any, texts []content.Text) *Record {
+	part := func(k Kind, anchor string, v any, texts []content.Text, what content.Text) *Record {
 		return g.add(&Record{Kind: k, Dept: d, Parent: r, Value: v, Page: r.Page, Anchor: anchor,
-			Label: r.Label, Regimes: r.Regimes, Date: r.Date, Texts: texts})
+			Label: sub(r.Label, what), Regimes: r.Regimes, Date: r.Date, Texts: texts})
 	}
 	for k, dv := range b.Divisions {
-		dr := part(Division, fmt.Sprintf("division-%d", k+1), dv, dv.Duties)
-		if x := g.Index.Body(dv.Body); x != nil {
-			dr.Title = x.ShortOr()
+		name := content.Text{Zh: dv.Body, En: dv.Body}
+		x := g.Index.Body(dv.Body)
+		if x != nil {
+			name = x.ShortOr()
+		}
+		dr := part(Division, fmt.Sprintf("division-%d", k+1), dv, dv.Duties, name)
+		dr.Title = name
+		if x != nil {
 			g.roles[x] = append(g.roles[x], dr)
 		}
 	}
 	if len(b.Joint) > 0 {
-		part(Joint, "joint", nil, b.Joint)
+		part(Joint, "joint", nil, b.Joint, content.Text{Zh: "共同职责", En: "joint duties"})
 	}
 	if len(b.Bases) > 0 {
-		part(BoundaryBases, "bases", nil, b.Bases)
+		part(BoundaryBases, "bases", nil, b.Bases, content.Text{Zh: "相关依据", En: "related bases"})
 	}
 	for k, t := range b.Examples {
-		part(Example, fmt.Sprintf("example-%d", k+1), nil, []content.Text{t})
+		part(Example, fmt.Sprintf("example-%d", k+1), nil, []content.Text{t}, content.Text{Zh: fmt.Sprintf("事例%d", k+1), En: fmt.Sprintf("example %d", k+1)})
 	}
 }
 
@@ -86,7 +92,7 @@ func (g *Graph) system(d *content.Department, s *content.System) {
 		Texts: []content.Text{s.Purpose, content.Text(s.Body)}})
 	for _, sec := range s.Sections {
 		g.add(&Record{Kind: Section, Dept: d, Parent: r, Value: sec, Page: r.Page, Anchor: sec.ID,
-			Title: sec.Title, Label: r.Label, Regimes: r.Regimes, Date: r.Date, Texts: []content.Text{content.Text(sec.Body)}})
+			Title: sec.Title, Label: sub(r.Label, plainTitle(sec.Title, g.Index)), Regimes: r.Regimes, Date: r.Date, Texts: []content.Text{content.Text(sec.Body)}})
 	}
 }
 
@@ -104,7 +110,7 @@ func (g *Graph) accountability(d *content.Department, a *content.Accountability)
 	}
 	for _, m := range a.Mechanisms {
 		g.add(&Record{Kind: Mechanism, Dept: d, Parent: r, Value: m, Page: r.Page, Anchor: m.ID, Title: m.Title,
-			Label: r.Label, Date: r.Date, Texts: []content.Text{content.Text(m.Body)}})
+			Label: content.Text{Zh: r.Label.Zh + "：" + m.Title.Zh, En: r.Label.En + ": " + markup.Plain(content.En, m.Title.En, g.Index)}, Date: r.Date, Texts: []content.Text{content.Text(m.Body)}})
 	}
 }
 
@@ -205,4 +211,14 @@ func (r *Record) valueOr(v any) any {
 		return v
 	}
 	return r.Value
+}
+
+// sub labels a part of a place: 职责边界 4：物业监管工作（事例2）, Boundary 4:
+// Property management (example 2).
+func sub(l, what content.Text) content.Text {
+	return content.Text{Zh: l.Zh + "（" + what.Zh + "）", En: l.En + " (" + what.En + ")"}
+}
+
+func plainTitle(t content.Text, res markup.Resolver) content.Text {
+	return content.Text{Zh: t.Zh, En: markup.Plain(content.En, t.En, res)}
 }
