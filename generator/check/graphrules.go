@@ -34,14 +34,14 @@ func NotReady(c *content.Content) content.Errors {
 	l := c.Loc("site.toml")
 	var es content.Errors
 	for _, f := range []struct{ key, val, what string }{
-		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码)"},
-		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号)"},
-		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号)"},
-		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错)"},
-		{"contact", c.Site.Contact.Zh, "the site's contact (联系方式) as the publisher gives it"},
+		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码) once it is issued"},
+		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号) once it is issued"},
+		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号) once it is issued"},
+		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错) once it is issued"},
+		{"contact", c.Site.Contact.Zh, "the site's contact (联系方式): the office and phone readers should reach"},
 	} {
 		if f.val == "" {
-			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what + " once it is issued"})
+			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what})
 		}
 	}
 	return es
