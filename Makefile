@@ -15,7 +15,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build serve check test unit browser tools bench bench-search clean
+.PHONY: build bin serve check test unit node browser tools bench bench-search clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
@@ -26,9 +26,17 @@ serve: build
 check:
 	$(QD) check
 
+# bin/qingdan: the command, for benchmarks and anyone reproducing them.
+bin:
+	$(GO) build -o bin/qingdan ./generator/cmd/qingdan
+
 test: unit browser
 
-unit:
+# The unit tests run the search tokenizer's JavaScript twin in Node.
+node:
+	@command -v node >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs; }
+
+unit: node
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
@@ -50,7 +58,7 @@ $(TOOLS)/.ok: Makefile
 	touch $@
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./generator/
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
 # Pagefind (the npm package, whose binary ships in it) goes into .tools/ too.
 bench-search: tools $(TOOLS)/.pagefind-ok
@@ -62,4 +70,4 @@ $(TOOLS)/.pagefind-ok: Makefile
 	touch $@
 
 clean:
-	rm -rf public .tools
+	rm -rf public .tools bin

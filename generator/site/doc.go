@@ -1,54 +1,29 @@
-// Package generator builds a Qingdan site: a bilingual (Chinese and English)
+// Package site builds a Qingdan site: a bilingual (Chinese and English)
 // static website publishing government Responsibility Lists (责任清单), from
-// structured content.
+// structured content. It runs the pipeline and owns its last two stages.
 //
 // # Pipeline
 //
-// A build runs four named stages; an error from any of them names its stage
-// and, for content, file:line:column and what to do. Nothing is written
-// unless every stage succeeds.
+// A build runs named stages, each in its own package; an error from any of
+// them names its stage and, for content, file:line:column and what to do.
+// Nothing is written unless every stage succeeds.
 //
-//   - load (Load): read content/ through an fs.FS into typed records. Each
-//     TOML file is decoded strictly: malformed TOML, a value of the wrong
-//     type and an unknown key are errors at their position.
-//   - check (Check): every Text and Prose field has Chinese and English
-//     (unless optional), no markup in text, no raw HTML in Markdown, every
-//     《…》 mention and every reference resolves, IDs are unique, items are
-//     numbered 1…N, every record names a regime and every regime has members.
-//   - render: html/template files from layouts/ (each named by its path),
-//     goldmark for Markdown, pages rendered concurrently.
-//   - write (Write): HTML, CSS, JS and JSON minified; the site is written to
-//     a fresh folder beside public/ and put in its place only when complete.
+//   - load (package content): read content/ through an fs.FS into typed
+//     records, every element positioned. Malformed TOML, a value of the
+//     wrong type and an unknown key are errors at their position.
+//   - check (package check): every content rule, on the records and then on
+//     the record graph (package graph) built from them; the interface
+//     strings the templates use (checkUI, from the templates' parse trees).
+//     No rendering.
+//   - render (Build): html/template files from layouts/ (each named by its
+//     path) over the graph, goldmark for Markdown (package markup), pages
+//     rendered concurrently, HTML, CSS, JS and JSON minified; the search
+//     bundle (package search) from the graph's records. Rendering never
+//     changes the graph.
+//   - write (Write): the site is written to a fresh folder beside public/
+//     and put in its place only when complete.
 //
 // The same content always gives the same bytes: no clock, no map order.
-//
-// # Content
-//
-// content/ holds:
-//
-//	site.toml                 the site's name and footer (Site)
-//	i18n.toml                 every interface string, [ui] key = {zh, en}
-//	glossary.toml             [[term]]: the lists' vocabulary (Glossary)
-//	registry/*.toml           records every department shares:
-//	                          [[kind]], [[instrument]], [[body]], [[regime]]
-//	departments/<slug>/       one department's list; <slug> is in its URLs
-//	                          (not laws, bodies, regimes, glossary, sitemap, search):
-//	    department.toml       the list's facts (Department)
-//	    duties/<n>.toml       a main duty, its items and bases (Duty)
-//	    boundaries/<n>.toml   a matter shared with other departments (Boundary)
-//	    systems/<n>.toml      a supervision system and its sections (System)
-//	    services.toml         [[service]]: public services (Service)
-//	    accountability.toml   the accountability mechanism (Accountability)
-//
-// The keys of each file are the toml tags of the types in model.go. Every
-// language-dependent field is a Text (plain text) or a Prose (Markdown) with
-// zh and en written side by side, so a translation is paired with its
-// Chinese field by field and a missing one is found at its line. A field that
-// is the same in both languages (a phone number) is a plain string. In either
-// language 《…》 cites an instrument: in Chinese by its title as the list
-// prints it (a registry name or alias), in English by its registry ID, which
-// renders as the instrument's one English name. Records of a department
-// carry the department's date unless they have their own.
 //
 // # Pages and URLs
 //

@@ -1,0 +1,33 @@
+// Package content is the content format and the load stage: the typed
+// records of content/, decoded strictly from TOML, each with the file,
+// line and column it came from (Loc, Pos), and the lookups every later stage
+// needs (Index).
+//
+// # Content
+//
+// content/ holds:
+//
+//	site.toml                 the site's name and footer (Site)
+//	i18n.toml                 every interface string, [ui] key = {zh, en}
+//	glossary.toml             [[term]]: the lists' vocabulary (Glossary)
+//	registry/*.toml           records every department shares:
+//	                          [[kind]], [[instrument]], [[body]], [[regime]]
+//	departments/<slug>/       one department's list; <slug> is in its URLs
+//	                          (not laws, bodies, regimes, glossary, sitemap, search):
+//	    department.toml       the list's facts (Department)
+//	    duties/<n>.toml       a main duty, its items and bases (Duty)
+//	    boundaries/<n>.toml   a matter shared with other departments (Boundary)
+//	    systems/<n>.toml      a supervision system and its sections (System)
+//	    services.toml         [[service]]: public services (Service)
+//	    accountability.toml   the accountability mechanism (Accountability)
+//
+// The keys of each file are the toml tags of the types in this package. Every
+// language-dependent field is a Text (plain text) or a Prose (Markdown) with
+// zh and en written side by side, so a translation is paired with its
+// Chinese field by field and a missing one is found at its line. A field that
+// is the same in both languages (a phone number) is a plain string. In either
+// language 《…》 cites an instrument: in Chinese by its title as the list
+// prints it (a registry name or alias), in English by its registry ID, which
+// renders as the instrument's one English name. Records of a department
+// carry the department's date unless they have their own.
+package content
