@@ -17,7 +17,7 @@ var goUI = []string{"site.name", "notfound.title", "list.series", "nav.home", "l
 
 // uiHelpers are the View methods whose first argument is an interface
 // string's key.
-var uiHelpers = []string{"T", "TO", "Ui"}
+var uiHelpers = []string{"UI", "UIOther", "UIIn"}
 
 // checkUI is part of the check stage: every interface string that the
 // templates and the page list use is in content/i18n.toml.
@@ -55,7 +55,7 @@ func (t *Templates) checkUI(c *content.Content) error {
 }
 
 // eachUIKey calls f with the literal key of every call of a UI helper
-// ({{.T "nav.home"}}, {{$.T "…"}}) under n.
+// ({{.UI "nav.home"}}, {{$.UI "…"}}) under n.
 func eachUIKey(n parse.Node, f func(string)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
