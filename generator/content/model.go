@@ -275,6 +275,9 @@ type Regime struct {
 	ID      string `toml:"id"`
 	Name    Text   `toml:"name"`
 	Summary Text   `toml:"summary"`
+	// Keywords are the Chinese words whose presence in a record's text
+	// makes the importer propose the regime for it.
+	Keywords []string `toml:"keywords"`
 }
 
 // Glossary is content/glossary.toml.
