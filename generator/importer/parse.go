@@ -1,0 +1,102 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"qingdan/generator"
+)
+
+// importer holds the state of one import: the department being built,
+// the registry it resolves names in and the report.
+type importer struct {
+	rep *Report
+	reg *registry
+	d   *generator.Department
+	toc []string // the titles of the supervision systems, from the contents
+}
+
+// Parse reads the list as text in the 2015 Shandong template into a
+// department, resolving instruments and bodies in reg (and adding the
+// unseen ones). The department is nil when the report has errors.
+func parse(file string, data []byte, reg *registry) (*generator.Department, *Report) {
+	rep := &Report{File: file}
+	var lines []line
+	for i, s := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+		lines = append(lines, line{i + 1, s})
+	}
+	im := &importer{rep: rep, reg: reg, d: &generator.Department{}}
+	cover, parts, ok := splitParts(lines, rep)
+	if !ok {
+		return nil, rep
+	}
+	im.cover(cover)
+	im.duties(parts[0])
+	im.boundaries(parts[1])
+	im.systems(parts[2])
+	im.services(parts[3])
+	im.accountability(parts[4])
+	im.propose()
+	if len(rep.Errors) > 0 {
+		return nil, rep
+	}
+	return im.d, rep
+}
+
+var (
+	headRe = regexp.MustCompile(`^(\d+)、(.+)$`)
+	dateRe = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]+)月$`)
+	tocRe  = regexp.MustCompile(`^[（(]([一二三四五六七八九十]+)[)）]\s*(.+?)\s*\t`)
+)
+
+// cover reads the lines before part 一: the series number and department
+// (35、临沂市质量技术监督局), the title, the date and the contents.
+func (im *importer) cover(ls []line) {
+	var texts []line
+	for _, l := range ls {
+		if m := tocRe.FindStringSubmatch(l.text); m != nil {
+			im.toc = append(im.toc, m[2])
+		}
+		if t := strings.TrimSpace(l.text); t != "" && !strings.Contains(l.text, "\t") {
+			texts = append(texts, line{l.n, t})
+		}
+	}
+	if len(texts) < 3 {
+		im.rep.fail(1, "the cover must give the series number and department (35、临沂市质量技术监督局), the title (责任清单) and the date (二〇一五年七月)")
+		return
+	}
+	m := headRe.FindStringSubmatch(texts[0].text)
+	if m == nil {
+		im.rep.fail(texts[0].n, "%q is not the list's number and department: write it as 35、临沂市质量技术监督局", short(texts[0].text))
+		return
+	}
+	im.d.Series, _ = strconv.Atoi(m[1])
+	im.d.Body = im.reg.body(m[2], texts[0].n, im.rep)
+	im.d.Title.Zh = strings.ReplaceAll(texts[1].text, " ", "")
+	im.date(texts[2])
+}
+
+// date reads the list's date (二〇一五年七月).
+func (im *importer) date(l line) {
+	m := dateRe.FindStringSubmatch(l.text)
+	month := 0
+	if m != nil {
+		month = cnValue(m[2])
+	}
+	if m == nil || month < 1 || month > 12 {
+		im.rep.fail(l.n, "%q is not the list's date: write it as 二〇一五年七月", short(l.text))
+		return
+	}
+	year := ""
+	for _, r := range m[1] {
+		if r == '零' {
+			r = '〇'
+		}
+		year += strconv.Itoa(slices.Index(cnDigits, r))
+	}
+	im.d.DateText.Zh = l.text
+	im.d.Date = fmt.Sprintf("%s-%02d", year, month)
+}

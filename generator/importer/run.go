@@ -1,0 +1,132 @@
+// Package importer reads a department's responsibility list as its
+// publisher keeps it — the text of the 2015 Shandong template, as seeds/
+// holds it — into the content format: the department's folder
+// (department.toml, duties/, boundaries/, systems/, services.toml,
+// accountability.toml) and the instruments and bodies the shared
+// registries have not seen.
+//
+// The template's text is damaged in known ways, and the importer repairs
+// them, reporting each repair as a warning at its source line: header rows
+// repeated on every page, rows repeated across page breaks, sentences split
+// by page breaks, and circled item numbers mangled above ⑳. Anything it
+// cannot decide is an error at its line and nothing is written. Regimes are
+// proposed from the keywords kept with each regime in
+// registry/regimes.toml. English fields are left empty: the records await
+// translation.
+package importer
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Run is the import command: qingdan import -department SLUG -out
+// CONTENT_DIR FILE. It returns the exit status: 0 imported, 1 the source
+// has errors (nothing written), 2 bad usage or a failed write.
+func Run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	slug := fl.String("department", "", "the department's `slug`: its folder under CONTENT_DIR/departments/")
+	out := fl.String("out", "content", "the content `folder` to write to; it must hold the shared registries")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: qingdan import -department SLUG -out CONTENT_DIR FILE")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() != 1 || *slug == "" {
+		fl.Usage()
+		return 2
+	}
+	rep, err := Import(fl.Arg(0), *slug, *out)
+	if rep != nil {
+		rep.Print(stderr)
+	}
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "import: %v\n", err)
+		return 2
+	case len(rep.Errors) > 0:
+		fmt.Fprintf(stderr, "import: %d errors: nothing written\n", len(rep.Errors))
+		return 1
+	}
+	fmt.Fprintf(stdout, "imported %s into %s (%d warnings)\n", fl.Arg(0), filepath.Join(*out, "departments", *slug), len(rep.Warnings))
+	return 0
+}
+
+// Import reads file into the department slug of the content folder dir.
+// The report holds the source's errors (then nothing is written), the
+// repairs and the registry additions; err is a failure to read or write.
+func Import(file, slug, dir string) (*Report, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	reg, err := loadRegistry(dir)
+	if err != nil {
+		return nil, err
+	}
+	dept := filepath.Join(dir, "departments", slug)
+	if _, err := os.Stat(dept); err == nil {
+		return nil, fmt.Errorf("%s exists: importing into an existing department is not supported yet; import into a new folder and compare", dept)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	d, rep := parse(file, data, reg)
+	if d == nil {
+		return rep, nil
+	}
+	if err := writeFiles(dept, files(d)); err != nil {
+		return rep, err
+	}
+	return rep, reg.save(dir, rep)
+}
+
+// save appends the instruments and bodies the import added to the
+// registry files, leaving the rest of them as they are.
+func (r *registry) save(dir string, rep *Report) error {
+	w := &tw{}
+	for _, in := range r.newInstr {
+		w.blank()
+		w.line("", "[[instrument]]")
+		w.str("", "id", in.ID)
+		w.str("", "kind", in.Kind)
+		w.text("", "name", in.Name)
+	}
+	if err := appendTo(filepath.Join(dir, "registry", "instruments.toml"), w.b.String()); err != nil {
+		return err
+	}
+	w = &tw{}
+	for _, b := range r.newBodies {
+		w.blank()
+		w.line("", "[[body]]")
+		w.str("", "id", b.ID)
+		w.text("", "name", b.Name)
+	}
+	if len(r.newInstr)+len(r.newBodies) > 0 {
+		rep.note("added %d instruments and %d bodies to the registries (Chinese names only)", len(r.newInstr), len(r.newBodies))
+	}
+	return appendTo(filepath.Join(dir, "registry", "bodies.toml"), w.b.String())
+}
+
+// appendTo appends text to the file at p after a blank line.
+func appendTo(p, text string) error {
+	if text == "" {
+		return nil
+	}
+	old, err := os.ReadFile(p)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	s := strings.TrimRight(string(old), "\n")
+	if s != "" {
+		s += "\n\n"
+	}
+	return os.WriteFile(p, []byte(s+text), 0o644)
+}

@@ -1,0 +1,282 @@
+package importer
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"qingdan/generator"
+)
+
+// tw writes TOML in the layout of the curated content files: Text fields
+// as dotted keys (title.zh = "…"), short ones as inline tables, lists of
+// Text as one inline table a line, Prose as multi-line literal strings.
+// The same records always give the same bytes.
+type tw struct{ b strings.Builder }
+
+func (w *tw) line(indent, format string, args ...any) {
+	w.b.WriteString(indent + fmt.Sprintf(format, args...) + "\n")
+}
+
+// blank writes an empty line, never two in a row or at the start.
+func (w *tw) blank() {
+	if s := w.b.String(); s != "" && !strings.HasSuffix(s, "\n\n") {
+		w.b.WriteString("\n")
+	}
+}
+
+func (w *tw) str(indent, key, v string) {
+	if v != "" {
+		w.line(indent, "%s = %s", key, quote(v))
+	}
+}
+
+// text writes t as key.zh = "…" (and key.en), skipping an empty field.
+func (w *tw) text(indent, key string, t generator.Text) {
+	w.str(indent, key+".zh", t.Zh)
+	w.str(indent, key+".en", t.En)
+}
+
+// inline writes t as key = { zh = "…", en = "…" }.
+func (w *tw) inline(indent, key string, t generator.Text) {
+	if t.Zh != "" || t.En != "" {
+		w.line(indent, "%s = %s", key, inlineText(t))
+	}
+}
+
+func inlineText(t generator.Text) string {
+	s := "{ zh = " + quote(t.Zh)
+	if t.En != "" {
+		s += ", en = " + quote(t.En)
+	}
+	return s + " }"
+}
+
+// texts writes a list of Text, one entry a line.
+func (w *tw) texts(indent, key string, ts []generator.Text) {
+	if len(ts) == 0 {
+		return
+	}
+	w.line(indent, "%s = [", key)
+	for _, t := range ts {
+		w.line(indent, "  %s,", inlineText(t))
+	}
+	w.line(indent, "]")
+}
+
+// prose writes p as key.zh = '''…''' (and key.en).
+func (w *tw) prose(key string, p generator.Prose) {
+	for _, v := range []struct{ lang, s string }{{"zh", p.Zh}, {"en", p.En}} {
+		switch {
+		case v.s == "":
+		case strings.Contains(v.s, "'''"):
+			w.line("", "%s.%s = %s", key, v.lang, quote(v.s+"\n"))
+		default:
+			w.line("", "%s.%s = '''\n%s\n'''", key, v.lang, strings.TrimRight(v.s, "\n"))
+		}
+	}
+}
+
+func (w *tw) strs(key string, ss []string) {
+	if len(ss) > 0 {
+		q := make([]string, len(ss))
+		for i, s := range ss {
+			q[i] = quote(s)
+		}
+		w.line("", "%s = [%s]", key, strings.Join(q, ", "))
+	}
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteRune('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// files renders a department as its content files, by path relative to
+// the department's folder.
+func files(d *generator.Department) map[string]string {
+	out := map[string]string{"department.toml": department(d), "services.toml": services(d.Services)}
+	for _, du := range d.Duties {
+		out["duties/"+du.ID+".toml"] = duty(du)
+	}
+	for _, b := range d.Boundaries {
+		out["boundaries/"+b.ID+".toml"] = boundary(b)
+	}
+	for _, s := range d.Systems {
+		out["systems/"+s.ID+".toml"] = system(s)
+	}
+	if d.Accountability != nil {
+		out["accountability.toml"] = accountability(d.Accountability)
+	}
+	return out
+}
+
+// writeFiles writes the files under dir, creating folders.
+func writeFiles(dir string, fs map[string]string) error {
+	for name, text := range fs {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func department(d *generator.Department) string {
+	w := &tw{}
+	w.line("", "# The department's list: its record, title, place in the series, date and the note closing part 一 (部门主要职责).")
+	w.str("", "body", d.Body)
+	w.inline("", "title", d.Title)
+	w.line("", "series = %d", d.Series)
+	w.str("", "date", d.Date)
+	w.inline("", "date_text", d.DateText)
+	w.text("", "duties_note", d.DutiesNote)
+	return w.b.String()
+}
+
+func duty(du *generator.Duty) string {
+	w := &tw{}
+	w.line("", "# 部门主要职责 %s: the duty, its responsibility items and its accountability bases.", du.ID)
+	w.str("", "id", du.ID)
+	w.text("", "title", du.Title)
+	w.strs("regimes", du.Regimes)
+	w.str("", "date", du.Date)
+	for _, it := range du.Items {
+		w.blank()
+		w.line("", "[[item]]")
+		w.line("", "n = %d", it.N)
+		w.text("", "text", it.Text)
+		w.strs("regimes", it.Regimes)
+	}
+	for _, b := range du.Bases {
+		w.blank()
+		w.line("", "[[basis]]")
+		w.str("", "instrument", b.Instrument)
+		w.text("", "version", b.Version)
+		w.text("", "text", b.Text)
+		for _, a := range b.Articles {
+			w.blank()
+			w.line("  ", "[[basis.article]]")
+			w.inline("  ", "article", a.Article)
+			w.texts("  ", "circumstances", a.Circumstances)
+		}
+	}
+	return w.b.String()
+}
+
+func boundary(b *generator.Boundary) string {
+	w := &tw{}
+	w.line("", "# 部门职责边界 %s: a matter whose duties the bureau shares with other departments.", b.ID)
+	w.str("", "id", b.ID)
+	w.text("", "title", b.Title)
+	w.strs("regimes", b.Regimes)
+	w.str("", "date", b.Date)
+	for _, l := range []struct {
+		key string
+		ts  []generator.Text
+	}{{"joint", b.Joint}, {"bases", b.Bases}, {"examples", b.Examples}} {
+		if len(l.ts) > 0 {
+			w.blank()
+			w.texts("", l.key, l.ts)
+		}
+	}
+	for _, dv := range b.Divisions {
+		w.blank()
+		w.line("", "[[division]]")
+		w.str("", "body", dv.Body)
+		w.texts("", "duties", dv.Duties)
+	}
+	return w.b.String()
+}
+
+func system(s *generator.System) string {
+	w := &tw{}
+	w.line("", "# 事中事后监管制度（%s）: %s.", cnNumeral(atoi(s.ID)), s.Title.Zh)
+	w.str("", "id", s.ID)
+	w.text("", "title", s.Title)
+	w.strs("regimes", s.Regimes)
+	if len(s.Items) > 0 {
+		ns := make([]string, len(s.Items))
+		for i, n := range s.Items {
+			ns[i] = strconv.Itoa(n)
+		}
+		w.line("", "items = [%s]", strings.Join(ns, ", "))
+	}
+	w.str("", "date", s.Date)
+	w.text("", "purpose", s.Purpose)
+	w.prose("body", s.Body)
+	for _, sec := range s.Sections {
+		w.blank()
+		w.line("", "[[section]]")
+		w.str("", "id", sec.ID)
+		w.text("", "title", sec.Title)
+		w.prose("body", sec.Body)
+	}
+	return w.b.String()
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func services(ss []*generator.Service) string {
+	w := &tw{}
+	w.line("", "# 四、公共服务事项: the public services.")
+	for _, s := range ss {
+		w.blank()
+		w.line("", "[[service]]")
+		w.str("", "id", s.ID)
+		w.text("", "title", s.Title)
+		w.text("", "content", s.Content)
+		w.text("", "office", s.Office)
+		w.str("", "phone", s.Phone)
+		w.strs("regimes", s.Regimes)
+		w.str("", "date", s.Date)
+	}
+	return w.b.String()
+}
+
+func accountability(a *generator.Accountability) string {
+	w := &tw{}
+	w.line("", "# 五、责任追究机制: the accountability mechanism.")
+	w.str("", "date", a.Date)
+	w.text("", "intro", a.Intro)
+	for _, b := range a.Bodies {
+		w.blank()
+		w.line("", "[[body]]")
+		w.str("", "id", b.ID)
+		w.str("", "body", b.Body)
+		w.text("", "name", b.Name)
+		w.prose("duties", b.Duties)
+		w.prose("procedure", b.Procedure)
+	}
+	for _, m := range a.Mechanisms {
+		w.blank()
+		w.line("", "[[mechanism]]")
+		w.str("", "id", m.ID)
+		w.text("", "title", m.Title)
+		w.prose("body", m.Body)
+	}
+	return w.b.String()
+}
