@@ -66,7 +66,7 @@ func (w *tw) texts(indent, key string, ts []generator.Text) {
 	w.line(indent, "]")
 }
 
-// prose writes p as key.zh = ”'…”' (and key.en).
+// prose writes p as multi-line literal strings, key.zh and key.en.
 func (w *tw) prose(key string, p generator.Prose) {
 	for _, v := range []struct{ lang, s string }{{"zh", p.Zh}, {"en", p.En}} {
 		switch {
