@@ -24,8 +24,12 @@ func splitParts(lines []line, rep *Report) (cover []line, parts [][]line, ok boo
 	cur := -1
 	for _, l := range lines {
 		if k := partHeading(l.text); k >= 0 {
-			if k != cur+1 {
-				rep.fail(l.n, "part %s、%s is out of order: the template's parts are %s", cnNumeral(k+1), partTitles[k], strings.Join(partTitles, ", "))
+			switch {
+			case k > cur+1:
+				rep.fail(l.n, "part %s、%s is missing before part %s、%s: the template has five parts, each headed by its line", cnNumeral(cur+2), partTitles[cur+1], cnNumeral(k+1), partTitles[k])
+				return nil, nil, false
+			case k <= cur:
+				rep.fail(l.n, "part %s、%s again: the template's parts are %s, once each in this order", cnNumeral(k+1), partTitles[k], strings.Join(partTitles, ", "))
 				return nil, nil, false
 			}
 			cur = k
