@@ -1,71 +1,29 @@
 package importer
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
-	"regexp"
-	"strings"
 	"testing"
 
 	"qingdan/generator"
 )
 
-// zhFields lists every Chinese string of a department by its path in the
-// records (duties[2].items[0].text), Prose normalized by mdText.
+// zhFields lists every Chinese string of a department and its records,
+// by file and field (duties/3.toml item 13 text), Prose up to its
+// Markdown layout.
 func zhFields(d *generator.Department) map[string]string {
 	out := map[string]string{}
-	walkZh(reflect.ValueOf(d), "", out)
-	return out
-}
-
-var (
-	textT  = reflect.TypeFor[generator.Text]()
-	proseT = reflect.TypeFor[generator.Prose]()
-)
-
-func walkZh(v reflect.Value, path string, out map[string]string) {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return
-		}
-		v = v.Elem()
-	}
-	switch {
-	case v.Type() == textT:
-		if s := v.Interface().(generator.Text).Zh; s != "" {
-			out[path] = s
-		}
-	case v.Type() == proseT:
-		if s := v.Interface().(generator.Prose).Zh; s != "" {
-			out[path] = mdText(s)
-		}
-	case v.Kind() == reflect.Slice:
-		for i := range v.Len() {
-			walkZh(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out)
-		}
-	case v.Kind() == reflect.Struct:
-		for i := range v.NumField() {
-			if f := v.Type().Field(i); f.IsExported() {
-				walkZh(v.Field(i), path+"."+strings.ToLower(f.Name), out)
+	for file, rec := range records(d) {
+		for _, l := range leaves(rec) {
+			if s := l.zh(); s != "" {
+				if l.v.Type() == proseType {
+					s = MarkdownText(s)
+				}
+				out[file+" "+l.name()] = s
 			}
 		}
 	}
-}
-
-var mdMarker = regexp.MustCompile(`^(?:\d+\.|[-*+])\s+`)
-
-// mdText is the text of Markdown up to its layout: each paragraph or list
-// item on a line, without list markers, indentation or blank lines.
-func mdText(s string) string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = mdMarker.ReplaceAllString(strings.TrimSpace(l), ""); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // loadDept loads the content folder dir and returns its department slug.

@@ -44,7 +44,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	rep, err := Import(fl.Arg(0), *slug, *out)
+	rep, changes, err := Import(fl.Arg(0), *slug, *out)
+	for _, c := range changes {
+		fmt.Fprintln(stdout, c)
+	}
 	if rep != nil {
 		rep.Print(stderr)
 	}
@@ -56,36 +59,39 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "import: %d errors: nothing written\n", len(rep.Errors))
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %s into %s (%d warnings)\n", fl.Arg(0), filepath.Join(*out, "departments", *slug), len(rep.Warnings))
+	fmt.Fprintf(stdout, "imported %s into %s: %d warnings, %d changes\n", fl.Arg(0), filepath.Join(*out, "departments", *slug), len(rep.Warnings), len(changes))
 	return 0
 }
 
-// Import reads file into the department slug of the content folder dir.
-// The report holds the source's errors (then nothing is written), the
-// repairs and the registry additions; err is a failure to read or write.
-func Import(file, slug, dir string) (*Report, error) {
+// Import reads file into the department slug of the content folder dir:
+// a new folder, or the existing one updated in place. The report holds
+// the source's errors (then nothing is written), the repairs and the
+// registry additions; changes lists what an update changed, a line each;
+// err is a failure to read or write.
+func Import(file, slug, dir string) (rep *Report, changes []string, err error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	reg, err := loadRegistry(dir)
 	if err != nil {
-		return nil, err
-	}
-	dept := filepath.Join(dir, "departments", slug)
-	if _, err := os.Stat(dept); err == nil {
-		return nil, fmt.Errorf("%s exists: importing into an existing department is not supported yet; import into a new folder and compare", dept)
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, err
+		return nil, nil, err
 	}
 	d, rep := parse(file, data, reg)
 	if d == nil {
-		return rep, nil
+		return rep, nil, nil
 	}
-	if err := writeFiles(dept, files(d)); err != nil {
-		return rep, err
+	dept := filepath.Join(dir, "departments", slug)
+	switch _, err = os.Stat(dept); {
+	case err == nil:
+		changes, err = update(dept, d)
+	case errors.Is(err, os.ErrNotExist):
+		err = writeFiles(dept, files(d))
 	}
-	return rep, reg.save(dir, rep)
+	if err != nil {
+		return rep, changes, err
+	}
+	return rep, changes, reg.save(dir, rep)
 }
 
 // save appends the instruments and bodies the import added to the

@@ -112,21 +112,50 @@ func quote(s string) string {
 	return b.String()
 }
 
+// records lists the records of a department by the file that holds
+// them, relative to the department's folder.
+func records(d *generator.Department) map[string]any {
+	out := map[string]any{"department.toml": d, "services.toml": &generator.Services{Services: d.Services}}
+	for _, du := range d.Duties {
+		out["duties/"+du.ID+".toml"] = du
+	}
+	for _, b := range d.Boundaries {
+		out["boundaries/"+b.ID+".toml"] = b
+	}
+	for _, s := range d.Systems {
+		out["systems/"+s.ID+".toml"] = s
+	}
+	if d.Accountability != nil {
+		out["accountability.toml"] = d.Accountability
+	}
+	return out
+}
+
+// render writes a record file.
+func render(rec any) string {
+	switch r := rec.(type) {
+	case *generator.Department:
+		return department(r)
+	case *generator.Duty:
+		return duty(r)
+	case *generator.Boundary:
+		return boundary(r)
+	case *generator.System:
+		return system(r)
+	case *generator.Services:
+		return services(r.Services)
+	case *generator.Accountability:
+		return accountability(r)
+	}
+	return "" // records returns only the types above
+}
+
 // files renders a department as its content files, by path relative to
 // the department's folder.
 func files(d *generator.Department) map[string]string {
-	out := map[string]string{"department.toml": department(d), "services.toml": services(d.Services)}
-	for _, du := range d.Duties {
-		out["duties/"+du.ID+".toml"] = duty(du)
-	}
-	for _, b := range d.Boundaries {
-		out["boundaries/"+b.ID+".toml"] = boundary(b)
-	}
-	for _, s := range d.Systems {
-		out["systems/"+s.ID+".toml"] = system(s)
-	}
-	if d.Accountability != nil {
-		out["accountability.toml"] = accountability(d.Accountability)
+	out := map[string]string{}
+	for name, rec := range records(d) {
+		out[name] = render(rec)
 	}
 	return out
 }

@@ -1,0 +1,210 @@
+package importer
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"qingdan/generator"
+)
+
+// update imports d into the department folder dept that exists: a file
+// whose record is new is written, one whose record is gone removed, and
+// in the others only the Chinese values that changed are rewritten, at
+// their places, so comments, layout and English stay. A file whose
+// records were added or removed inside it (or whose changed value cannot
+// be placed) is written anew, keeping the English, regimes and anchors of
+// the records it still has. It returns the changes, a line each.
+func update(dept string, d *generator.Department) ([]string, error) {
+	old, err := readDept(dept)
+	if err != nil {
+		return nil, err
+	}
+	recs := records(d)
+	var names []string
+	for n := range old {
+		names = append(names, n)
+	}
+	for n := range recs {
+		if old[n] == nil {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	var log []string
+	for _, name := range names {
+		p := filepath.Join(dept, filepath.FromSlash(name))
+		switch o, n := old[name], recs[name]; {
+		case o == nil:
+			log = append(log, fmt.Sprintf("+ %s: added", name))
+			err = writeFiles(dept, map[string]string{name: render(n)})
+		case n == nil:
+			log = append(log, fmt.Sprintf("- %s: removed", name))
+			err = os.Remove(p)
+		default:
+			var lines []string
+			lines, err = updateFile(p, name, o, n)
+			log = append(log, lines...)
+		}
+		if err != nil {
+			return log, err
+		}
+	}
+	return log, nil
+}
+
+// readDept decodes the record files of a department folder.
+func readDept(dept string) (map[string]any, error) {
+	out := map[string]any{}
+	fsys := os.DirFS(dept)
+	kinds := map[string]func() any{
+		"department.toml": func() any { return &generator.Department{} }, "services.toml": func() any { return &generator.Services{} },
+		"accountability.toml": func() any { return &generator.Accountability{} }, "duties/*.toml": func() any { return &generator.Duty{} },
+		"boundaries/*.toml": func() any { return &generator.Boundary{} }, "systems/*.toml": func() any { return &generator.System{} },
+	}
+	for pattern, newRec := range kinds {
+		names, _ := fs.Glob(fsys, pattern)
+		for _, name := range names {
+			rec := newRec()
+			if _, err := toml.DecodeFile(filepath.Join(dept, name), rec); err != nil {
+				return nil, fmt.Errorf("%s: %w", filepath.Join(dept, name), err)
+			}
+			out[name] = rec
+		}
+	}
+	if out["department.toml"] == nil {
+		return nil, fmt.Errorf("%s: no department.toml: not a department folder", dept)
+	}
+	return out, nil
+}
+
+// updateFile brings the file at p from record o to record n.
+func updateFile(p, name string, o, n any) ([]string, error) {
+	ol, nl := byName(leaves(o)), byName(leaves(n))
+	var log []string
+	inPlace := true
+	for _, k := range sortedKeys(nl) {
+		switch ov, ok := ol[k]; {
+		case !ok:
+			log = append(log, fmt.Sprintf("+ %s %s: %q", name, k, short(nl[k].zh())))
+			inPlace = false
+		case !ov.same(nl[k]):
+			log = append(log, fmt.Sprintf("~ %s %s: %q → %q (its English, if any, kept: review it)", name, k, short(ov.zh()), short(nl[k].zh())))
+		}
+	}
+	for _, k := range sortedKeys(ol) {
+		if _, ok := nl[k]; !ok {
+			log = append(log, fmt.Sprintf("- %s %s: %q", name, k, short(ol[k].zh())))
+			inPlace = false
+		}
+	}
+	if len(log) == 0 {
+		return nil, nil
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return log, err
+	}
+	text := string(b)
+	for _, k := range sortedKeys(nl) {
+		if ov, ok := ol[k]; ok && inPlace && !ov.same(nl[k]) {
+			text, inPlace = replaceValue(text, ov, nl[k])
+		}
+	}
+	if !inPlace {
+		carry(o, n, ol, nl)
+		text = render(n)
+		log = append(log, fmt.Sprintf("! %s: records added or removed inside it: written anew (English, regimes and anchors of its other records kept; its comments are not)", name))
+	}
+	return log, os.WriteFile(p, []byte(text), 0o644)
+}
+
+// byName indexes leaves with Chinese by name.
+func byName(ls []leaf) map[string]leaf {
+	m := map[string]leaf{}
+	for _, l := range ls {
+		if l.zh() != "" {
+			m[l.name()] = l
+		}
+	}
+	return m
+}
+
+func sortedKeys(m map[string]leaf) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// replaceValue rewrites the one place in text that holds o's Chinese
+// value with n's; it fails when the value is not there exactly once.
+func replaceValue(text string, o, n leaf) (string, bool) {
+	forms := func(l leaf) []string {
+		s := l.zh()
+		if l.v.Type() == proseType {
+			return []string{"'''\n" + strings.TrimRight(s, "\n") + "\n'''", quote(s)}
+		}
+		return []string{quote(s)}
+	}
+	for i, f := range forms(o) {
+		if strings.Count(text, f) == 1 {
+			return strings.Replace(text, f, forms(n)[i], 1), true
+		}
+	}
+	return text, false
+}
+
+// carry copies into n what the editor added to o's records: the English
+// of every field whose Chinese is unchanged, and the regimes, supervised
+// items and anchor of every record n still has.
+func carry(o, n any, ol, nl map[string]leaf) {
+	for k, nv := range nl {
+		if ov, ok := ol[k]; ok && ov.same(nv) {
+			nv.v.FieldByName("En").SetString(ov.v.FieldByName("En").String())
+		}
+	}
+	orecs, nrecs := structs(o), structs(n)
+	for k, nv := range nrecs {
+		ov, ok := orecs[k]
+		if !ok {
+			continue
+		}
+		for _, f := range []string{"Regimes", "Items", "ID"} {
+			of, nf := ov.FieldByName(f), nv.FieldByName(f)
+			if of.IsValid() && (of.Kind() == reflect.String || of.Type().Elem().Kind() != reflect.Pointer) {
+				nf.Set(of)
+			}
+		}
+	}
+}
+
+// structs indexes the records of a file (itself under "") by name.
+func structs(rec any) map[string]reflect.Value {
+	m := map[string]reflect.Value{}
+	var visit func(v reflect.Value, name string)
+	visit = func(v reflect.Value, name string) {
+		v = reflect.Indirect(v)
+		m[name] = v
+		for i := range v.NumField() {
+			f := v.Field(i)
+			k, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("toml"), ",")
+			if k == "-" || f.Kind() != reflect.Slice || f.Type().Elem().Kind() != reflect.Pointer {
+				continue
+			}
+			for j := range f.Len() {
+				visit(f.Index(j), strings.TrimSpace(name+" "+k+" "+recordID(reflect.Indirect(f.Index(j)), j)))
+			}
+		}
+	}
+	visit(reflect.ValueOf(rec), "")
+	return m
+}
