@@ -42,14 +42,18 @@ func splitParts(lines []line, rep *Report) (cover []line, parts [][]line, ok boo
 		}
 	}
 	if cur != len(partTitles)-1 {
-		last := 0
-		if len(lines) > 0 {
-			last = lines[len(lines)-1].n
-		}
-		rep.fail(last, "part %s、%s is missing: the template has five parts, each headed by its line", cnNumeral(cur+2), partTitles[cur+1])
+		rep.fail(lastLine(lines), "part %s、%s is missing: the template has five parts, each headed by its line", cnNumeral(cur+2), partTitles[cur+1])
 		return nil, nil, false
 	}
 	return cover, parts, true
+}
+
+// lastLine is the number of the last of ls, or 1.
+func lastLine(ls []line) int {
+	if len(ls) == 0 {
+		return 1
+	}
+	return ls[len(ls)-1].n
 }
 
 // partHeading returns the index of the part a heading line opens, or -1.

@@ -65,7 +65,7 @@ func (im *importer) systems(ls []line) {
 		}
 	}
 	if len(im.d.Systems) != len(im.toc) {
-		im.rep.fail(ls[len(ls)-1].n, "part 三 has %d of the %d systems the contents list: the heading of (%s) %s is missing or differs", len(im.d.Systems), len(im.toc), cnNumeral(len(im.d.Systems)+1), im.toc[len(im.d.Systems)])
+		im.rep.fail(lastLine(ls), "part 三 has %d of the %d systems the contents list: the heading of (%s) %s is missing or differs", len(im.d.Systems), len(im.toc), cnNumeral(len(im.d.Systems)+1), im.toc[len(im.d.Systems)])
 	}
 	for _, s := range im.d.Systems {
 		s.Body.Zh = markdown(body[s])
@@ -96,27 +96,28 @@ var fieldRe = regexp.MustCompile(`^[（(][一二][)）]\s*(职责分工|追责�
 func (im *importer) accountability(ls []line) {
 	a := &generator.Accountability{}
 	im.d.Accountability = a
-	var field *[]string
+	var body *generator.AccBody // the body whose section this is, or nil
+	var field *[]string         // where plain paragraphs go
 	texts := map[*[]string]*generator.Prose{}
 	isHeading := func(s string) bool { _, _, ok := heading(s); return ok }
 	sections := 0
 	for _, p := range im.paras(ls, isHeading) {
 		im.reg.mentions(p.text, p.n, im.rep)
 		n, title, ok := heading(p.text)
+		m := fieldRe.FindStringSubmatch(p.text)
 		switch {
 		case ok:
 			if sections++; n != sections {
 				im.rep.fail(p.n, "section %s、 does not follow section %d", cnNumeral(n), sections-1)
 			}
-			field = im.accSection(a, title, p.n, texts)
+			body, field = im.accSection(a, title, p.n, texts)
 		case sections == 0:
 			a.Intro.Zh += p.text
-		case fieldRe.MatchString(p.text):
-			m := fieldRe.FindStringSubmatch(p.text)
-			b := a.Bodies[len(a.Bodies)-1]
-			field = &[]string{}
-			texts[field] = map[string]*generator.Prose{"职责分工": &b.Duties, "追责程序": &b.Procedure}[m[1]]
-			*field = append(*field, strings.TrimSpace(p.text[len(m[0]):]))
+		case m != nil && body == nil:
+			im.rep.fail(p.n, "%s under a mechanism: it belongs to a body's section", short(p.text))
+		case m != nil:
+			field = &[]string{strings.TrimSpace(p.text[len(m[0]):])}
+			texts[field] = map[string]*generator.Prose{"职责分工": &body.Duties, "追责程序": &body.Procedure}[m[1]]
 		case field == nil:
 			im.rep.fail(p.n, "paragraph outside a body's （一）职责分工。 or （二）追责程序。")
 		default:
@@ -128,9 +129,9 @@ func (im *importer) accountability(ls []line) {
 	}
 }
 
-// accSection opens a body's section or a mechanism and returns where its
-// plain paragraphs go (nil for a body, until its first field).
-func (im *importer) accSection(a *generator.Accountability, title string, n int, texts map[*[]string]*generator.Prose) *[]string {
+// accSection opens a body's section (returned) or a mechanism (its
+// paragraphs go to the field returned).
+func (im *importer) accSection(a *generator.Accountability, title string, n int, texts map[*[]string]*generator.Prose) (*generator.AccBody, *[]string) {
 	if strings.HasSuffix(title, "机制") {
 		id := map[string]string{"协调配合机制": "coordination"}[title]
 		if id == "" {
@@ -140,9 +141,10 @@ func (im *importer) accSection(a *generator.Accountability, title string, n int,
 		a.Mechanisms = append(a.Mechanisms, m)
 		field := &[]string{}
 		texts[field] = &m.Body
-		return field
+		return nil, field
 	}
 	id := im.reg.body(title, n, im.rep)
-	a.Bodies = append(a.Bodies, &generator.AccBody{ID: id, Body: id, Name: generator.Text{Zh: title}})
-	return nil
+	b := &generator.AccBody{ID: id, Body: id, Name: generator.Text{Zh: title}}
+	a.Bodies = append(a.Bodies, b)
+	return b, nil
 }
