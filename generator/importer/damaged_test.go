@@ -69,7 +69,7 @@ func TestMiniImport(t *testing.T) {
 		"mini.txt:31: warning: dropped the 相关依据 repeated",
 		"mini.txt:31: warning: joined \"及时维修。\" to the 事例 the page break split",
 		"mini.txt:46: warning: joined \"1 次。\" to the sentence the page break split at line 45",
-		"services.toml: proposed regimes: service 1 [metrology]",
+		"service 1 [metrology]",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report lacks %q", want)

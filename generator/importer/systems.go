@@ -56,7 +56,11 @@ func (im *importer) systems(ls []line) {
 			if n != len(cur.Sections)+1 {
 				im.rep.fail(p.n, "section %s、 of system %s does not follow section %d", cnNumeral(n), cur.ID, len(cur.Sections))
 			}
-			cur.Sections = append(cur.Sections, &generator.Section{ID: sectionID(title, n), Title: generator.Text{Zh: title}})
+			id := sectionID(title, n)
+			if strings.HasPrefix(id, "section-") {
+				im.rep.warn(p.n, "section %q of system %s has no known anchor: named %s (rename it in the file if you like)", title, cur.ID, id)
+			}
+			cur.Sections = append(cur.Sections, &generator.Section{ID: id, Title: generator.Text{Zh: title}})
 		case len(cur.Sections) > 0:
 			s := cur.Sections[len(cur.Sections)-1]
 			body[s] = append(body[s], p.text)
