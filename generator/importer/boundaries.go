@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // boundaries reads part 二: one matter per run of rows, a division per
@@ -15,14 +15,14 @@ import (
 // merged into the matter, the repeated cells dropped and a sentence split
 // by the break joined (all reported).
 func (im *importer) boundaries(ls []line) {
-	var cur *generator.Boundary
-	first := map[*generator.Boundary]int{} // the line each matter opens at
+	var cur *content.Boundary
+	first := map[*content.Boundary]int{} // the line each matter opens at
 	im.table("二 (部门职责边界)", ls, boundaryHeader, func(l line, cs []string) {
 		switch {
 		case cur != nil && cs[0] == cur.Title.Zh:
 			im.rep.warn(l.n, "merged the row repeating matter %q (from line %d) across a page break into it", cs[0], first[cur])
 		case cs[0] != "":
-			cur = &generator.Boundary{ID: strconv.Itoa(len(im.d.Boundaries) + 1), Title: generator.Text{Zh: cs[0]}}
+			cur = &content.Boundary{ID: strconv.Itoa(len(im.d.Boundaries) + 1), Title: content.Text{Zh: cs[0]}}
 			first[cur] = l.n
 			im.d.Boundaries = append(im.d.Boundaries, cur)
 		case cur == nil:
@@ -37,18 +37,18 @@ func (im *importer) boundaries(ls []line) {
 
 // division reads a row's department and its duties; a row without a
 // department holds a joint arrangement.
-func (im *importer) division(b *generator.Boundary, l line, dept, duties string) {
-	var texts []generator.Text
+func (im *importer) division(b *content.Boundary, l line, dept, duties string) {
+	var texts []content.Text
 	for _, e := range entries(paragraphs(duties, l.n, im.rep)) {
 		im.reg.mentions(e.text, l.n, im.rep)
-		texts = append(texts, generator.Text{Zh: e.text})
+		texts = append(texts, content.Text{Zh: e.text})
 	}
 	if dept == "" {
 		b.Joint = append(b.Joint, texts...)
 		return
 	}
 	id := im.reg.body(dept, l.n, im.rep)
-	if i := slices.IndexFunc(b.Divisions, func(d *generator.Division) bool { return d.Body == id }); i >= 0 {
+	if i := slices.IndexFunc(b.Divisions, func(d *content.Division) bool { return d.Body == id }); i >= 0 {
 		if !sameText(strings.Join(zhs(b.Divisions[i].Duties), ""), strings.Join(zhs(texts), "")) {
 			im.rep.fail(l.n, "%s appears twice in matter %q with different duties", dept, b.Title.Zh)
 		} else {
@@ -56,14 +56,14 @@ func (im *importer) division(b *generator.Boundary, l line, dept, duties string)
 		}
 		return
 	}
-	b.Divisions = append(b.Divisions, &generator.Division{Body: id, Duties: texts})
+	b.Divisions = append(b.Divisions, &content.Division{Body: id, Duties: texts})
 }
 
 // column adds a cell's numbered entries (bases or examples) to those the
 // matter has: a copy of them repeated across a page break is dropped, an
 // unnumbered first entry finishes the sentence the break split, and the
 // others must go on with the numbering.
-func (im *importer) column(have []generator.Text, name string, es []entry, n int) []generator.Text {
+func (im *importer) column(have []content.Text, name string, es []entry, n int) []content.Text {
 	if len(es) == 0 {
 		return have
 	}
@@ -78,7 +78,7 @@ func (im *importer) column(have []generator.Text, name string, es []entry, n int
 			im.rep.warn(n, "joined %q to the %s the page break split (%q)", short(e.text), name, short(last.Zh))
 			last.Zh += e.text
 		case e.n == 0 && len(es) == 1 && len(have) == 0 || e.n == len(have)+1:
-			have = append(have, generator.Text{Zh: e.text})
+			have = append(have, content.Text{Zh: e.text})
 		default:
 			im.rep.fail(n, "%s %q: expected number %d", name, short(e.text), len(have)+1)
 			return have
@@ -88,7 +88,7 @@ func (im *importer) column(have []generator.Text, name string, es []entry, n int
 	return have
 }
 
-func sameEntries(have []generator.Text, es []entry) bool {
+func sameEntries(have []content.Text, es []entry) bool {
 	for i, e := range es {
 		if !sameText(have[i].Zh, e.text) {
 			return false
@@ -98,7 +98,7 @@ func sameEntries(have []generator.Text, es []entry) bool {
 }
 
 // zhs returns the Chinese of texts.
-func zhs(ts []generator.Text) []string {
+func zhs(ts []content.Text) []string {
 	var out []string
 	for _, t := range ts {
 		out = append(out, t.Zh)
@@ -113,8 +113,8 @@ func (im *importer) services(ls []line) {
 			im.rep.fail(l.n, "service number %q does not follow %d", cs[0], len(im.d.Services))
 			return
 		}
-		s := &generator.Service{ID: cs[0], Title: generator.Text{Zh: cs[1]}, Content: generator.Text{Zh: cs[2]},
-			Office: generator.Text{Zh: cs[3]}, Phone: cs[4]}
+		s := &content.Service{ID: cs[0], Title: content.Text{Zh: cs[1]}, Content: content.Text{Zh: cs[2]},
+			Office: content.Text{Zh: cs[3]}, Phone: cs[4]}
 		for _, t := range cs[1:3] {
 			im.reg.mentions(t, l.n, im.rep)
 		}

@@ -5,13 +5,13 @@ import (
 	"path/filepath"
 	"testing"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // zhFields lists every Chinese string of a department and its records,
 // by file and field (duties/3.toml item 13 text), Prose up to its
 // Markdown layout.
-func zhFields(d *generator.Department) map[string]string {
+func zhFields(d *content.Department) map[string]string {
 	out := map[string]string{}
 	for file, rec := range records(d) {
 		for _, l := range leaves(rec) {
@@ -27,9 +27,9 @@ func zhFields(d *generator.Department) map[string]string {
 }
 
 // loadDept loads the content folder dir and returns its department slug.
-func loadDept(t *testing.T, dir, slug string) *generator.Department {
+func loadDept(t *testing.T, dir, slug string) *content.Department {
 	t.Helper()
-	c, err := generator.Load(os.DirFS(dir))
+	c, err := content.Load(os.DirFS(dir))
 	if err != nil {
 		t.Fatalf("load %s: %v", dir, err)
 	}

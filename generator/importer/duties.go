@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // The header row of each table, repeated on every page the table runs to.
@@ -51,7 +51,7 @@ func (im *importer) table(part string, ls []line, header []string, row func(line
 
 // duties reads part 一: the table of duties, items and bases, and the note.
 func (im *importer) duties(ls []line) {
-	var cur *generator.Duty
+	var cur *content.Duty
 	next := 1 // the number the next item must have
 	im.table("一 (部门主要职责)", ls, dutiesHeader, func(l line, cs []string) {
 		switch {
@@ -64,7 +64,7 @@ func (im *importer) duties(ls []line) {
 			if cs[1] == "" {
 				im.rep.fail(l.n, "duty %d has no title (主要职责)", n)
 			}
-			cur = &generator.Duty{ID: cs[0], Title: generator.Text{Zh: cs[1]}}
+			cur = &content.Duty{ID: cs[0], Title: content.Text{Zh: cs[1]}}
 			im.d.Duties = append(im.d.Duties, cur)
 		case cur == nil || cs[1] != "" && cs[1] != cur.Title.Zh:
 			im.rep.fail(l.n, "row without a duty number (序号) that does not continue the duty above")
@@ -85,7 +85,7 @@ func (im *importer) duties(ls []line) {
 }
 
 // item reads one responsibility item, numbered by circled glyphs.
-func (im *importer) item(du *generator.Duty, p string, next *int, n int) {
+func (im *importer) item(du *content.Duty, p string, next *int, n int) {
 	vals, text := leadingCircled(p)
 	if len(vals) == 0 {
 		im.rep.fail(n, "item %q has no circled number: item %d should start with %s", short(p), *next, glyphs([]int{*next}))
@@ -101,7 +101,7 @@ func (im *importer) item(du *generator.Duty, p string, next *int, n int) {
 	}
 	text = strings.TrimSpace(text)
 	im.reg.mentions(text, n, im.rep)
-	du.Items = append(du.Items, &generator.Item{N: *next, Text: generator.Text{Zh: text}})
+	du.Items = append(du.Items, &content.Item{N: *next, Text: content.Text{Zh: text}})
 	*next++
 }
 
@@ -111,7 +111,7 @@ var (
 )
 
 // bases reads the numbered accountability bases of a duty.
-func (im *importer) bases(du *generator.Duty, paras []string, n int) {
+func (im *importer) bases(du *content.Duty, paras []string, n int) {
 	for _, e := range entries(paras) {
 		if e.n != len(du.Bases)+1 {
 			im.rep.fail(n, "basis %q is numbered %d: duty %s's bases run 1, 2, … and the next is %d", short(e.text), e.n, du.ID, len(du.Bases)+1)
@@ -127,13 +127,13 @@ func (im *importer) bases(du *generator.Duty, paras []string, n int) {
 
 // basis reads one basis: 《instrument》（version）第…条：circumstances…, or
 // a line that cites no instrument.
-func (im *importer) basis(s string, n int) *generator.Basis {
+func (im *importer) basis(s string, n int) *content.Basis {
 	m := citeRe.FindStringSubmatch(s)
 	if m == nil {
 		im.reg.mentions(s, n, im.rep)
-		return &generator.Basis{Text: generator.Text{Zh: s}}
+		return &content.Basis{Text: content.Text{Zh: s}}
 	}
-	b := &generator.Basis{Instrument: im.reg.instrument(m[1], n, im.rep), Version: generator.Text{Zh: m[2]}}
+	b := &content.Basis{Instrument: im.reg.instrument(m[1], n, im.rep), Version: content.Text{Zh: m[2]}}
 	rest := s[len(m[0]):]
 	locs := articleRe.FindAllStringIndex(rest, -1)
 	if len(locs) == 0 || locs[0][0] != 0 {
@@ -145,10 +145,10 @@ func (im *importer) basis(s string, n int) *generator.Basis {
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
-		art := &generator.Article{Article: generator.Text{Zh: strings.TrimSuffix(rest[loc[0]:loc[1]], "：")}}
+		art := &content.Article{Article: content.Text{Zh: strings.TrimSuffix(rest[loc[0]:loc[1]], "：")}}
 		for _, c := range circumstances(rest[loc[1]:end]) {
 			im.reg.mentions(c, n, im.rep)
-			art.Circumstances = append(art.Circumstances, generator.Text{Zh: c})
+			art.Circumstances = append(art.Circumstances, content.Text{Zh: c})
 		}
 		b.Articles = append(b.Articles, art)
 	}

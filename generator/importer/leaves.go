@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // A leaf is one Text or Prose field of a record file, named by the record
@@ -22,9 +22,9 @@ func (l leaf) name() string { return strings.TrimSpace(l.rec + " " + l.key) }
 
 func (l leaf) zh() string {
 	if l.v.Type() == proseType {
-		return l.v.Interface().(generator.Prose).Zh
+		return l.v.Interface().(content.Prose).Zh
 	}
-	return l.v.Interface().(generator.Text).Zh
+	return l.v.Interface().(content.Text).Zh
 }
 
 // same reports whether two leaves say the same in Chinese: Prose up to
@@ -37,8 +37,8 @@ func (l leaf) same(o leaf) bool {
 }
 
 var (
-	textType  = reflect.TypeFor[generator.Text]()
-	proseType = reflect.TypeFor[generator.Prose]()
+	textType  = reflect.TypeFor[content.Text]()
+	proseType = reflect.TypeFor[content.Prose]()
 )
 
 // leaves lists the Text and Prose fields of a record (a pointer), in the

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // importer holds the state of one import: the department being built,
@@ -15,20 +15,20 @@ import (
 type importer struct {
 	rep *Report
 	reg *registry
-	d   *generator.Department
+	d   *content.Department
 	toc []string // the titles of the supervision systems, from the contents
 }
 
 // Parse reads the list as text in the 2015 Shandong template into a
 // department, resolving instruments and bodies in reg (and adding the
 // unseen ones). The department is nil when the report has errors.
-func parse(file string, data []byte, reg *registry) (*generator.Department, *Report) {
+func parse(file string, data []byte, reg *registry) (*content.Department, *Report) {
 	rep := &Report{File: file}
 	var lines []line
 	for i, s := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		lines = append(lines, line{i + 1, s})
 	}
-	im := &importer{rep: rep, reg: reg, d: &generator.Department{}}
+	im := &importer{rep: rep, reg: reg, d: &content.Department{}}
 	cover, parts, ok := splitParts(lines, rep)
 	if !ok {
 		return nil, rep

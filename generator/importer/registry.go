@@ -12,17 +12,17 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // registry is the shared registry of the content folder the import writes
 // to, with the records the import adds to it.
 type registry struct {
-	generator.Registry
+	content.Registry
 	instruments map[string]string // Chinese title or alias → id
 	bodies      map[string]string // Chinese name, short name or alias → id
-	newInstr    []*generator.Instrument
-	newBodies   []*generator.Body
+	newInstr    []*content.Instrument
+	newBodies   []*content.Body
 }
 
 // loadRegistry decodes content/registry/*.toml under dir.
@@ -33,7 +33,7 @@ func loadRegistry(dir string) (*registry, error) {
 		return nil, fmt.Errorf("%s: no registry/*.toml: import into a content folder with the shared registries", dir)
 	}
 	for _, f := range files {
-		var part generator.Registry
+		var part content.Registry
 		if _, err := toml.DecodeFile(filepath.Join(dir, f), &part); err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, f), err)
 		}
@@ -63,8 +63,8 @@ func (r *registry) instrument(title string, n int, rep *Report) string {
 	if id, ok := r.instruments[title]; ok {
 		return id
 	}
-	id := nextID("instrument", len(r.newInstr), r.Instruments, func(i *generator.Instrument) string { return i.ID })
-	in := &generator.Instrument{ID: id, Kind: kindOf(title), Name: generator.Text{Zh: title}}
+	id := nextID("instrument", len(r.newInstr), r.Instruments, func(i *content.Instrument) string { return i.ID })
+	in := &content.Instrument{ID: id, Kind: kindOf(title), Name: content.Text{Zh: title}}
 	r.newInstr = append(r.newInstr, in)
 	r.instruments[title] = id
 	rep.warn(n, "new instrument 《%s》 added to registry/instruments.toml as %s (kind %s proposed from its title; add its English name)", title, id, in.Kind)
@@ -77,8 +77,8 @@ func (r *registry) body(name string, n int, rep *Report) string {
 	if id, ok := r.bodies[name]; ok {
 		return id
 	}
-	id := nextID("body", len(r.newBodies), r.Bodies, func(b *generator.Body) string { return b.ID })
-	r.newBodies = append(r.newBodies, &generator.Body{ID: id, Name: generator.Text{Zh: name}})
+	id := nextID("body", len(r.newBodies), r.Bodies, func(b *content.Body) string { return b.ID })
+	r.newBodies = append(r.newBodies, &content.Body{ID: id, Name: content.Text{Zh: name}})
 	r.bodies[name] = id
 	rep.warn(n, "new body %s added to registry/bodies.toml as %s (add its full name, short name and English names)", name, id)
 	return id

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 var systemRe = regexp.MustCompile(`^[（(]([一二三四五六七八九十]+)[)）]\s*(.+)$`)
@@ -33,7 +33,7 @@ func (im *importer) systems(ls []line) {
 		im.rep.fail(1, "the contents (目录) list no supervision systems ((一) title<TAB>(page)): the importer finds the systems of part 三 by them")
 		return
 	}
-	var cur *generator.System
+	var cur *content.System
 	body := map[any][]string{}
 	isHeading := func(s string) bool {
 		m := systemRe.FindStringSubmatch(s)
@@ -43,7 +43,7 @@ func (im *importer) systems(ls []line) {
 	for _, p := range im.paras(ls, isHeading) {
 		im.reg.mentions(p.text, p.n, im.rep)
 		if im.systemHeading(p.text, len(im.d.Systems)) {
-			cur = &generator.System{ID: strconv.Itoa(len(im.d.Systems) + 1), Title: generator.Text{Zh: im.toc[len(im.d.Systems)]}}
+			cur = &content.System{ID: strconv.Itoa(len(im.d.Systems) + 1), Title: content.Text{Zh: im.toc[len(im.d.Systems)]}}
 			im.d.Systems = append(im.d.Systems, cur)
 			continue
 		}
@@ -60,7 +60,7 @@ func (im *importer) systems(ls []line) {
 			if strings.HasPrefix(id, "section-") {
 				im.rep.warn(p.n, "section %q of system %s has no known anchor: named %s (rename it in the file if you like)", title, cur.ID, id)
 			}
-			cur.Sections = append(cur.Sections, &generator.Section{ID: id, Title: generator.Text{Zh: title}})
+			cur.Sections = append(cur.Sections, &content.Section{ID: id, Title: content.Text{Zh: title}})
 		case len(cur.Sections) > 0:
 			s := cur.Sections[len(cur.Sections)-1]
 			body[s] = append(body[s], p.text)
@@ -98,11 +98,11 @@ var fieldRe = regexp.MustCompile(`^[（(][一二][)）]\s*(职责分工|追责�
 // with its duties (（一）职责分工。) and procedure (（二）追责程序。), and
 // the mechanisms (a section whose title ends in 机制).
 func (im *importer) accountability(ls []line) {
-	a := &generator.Accountability{}
+	a := &content.Accountability{}
 	im.d.Accountability = a
-	var body *generator.AccBody // the body whose section this is, or nil
-	var field *[]string         // where plain paragraphs go
-	texts := map[*[]string]*generator.Prose{}
+	var body *content.AccBody // the body whose section this is, or nil
+	var field *[]string       // where plain paragraphs go
+	texts := map[*[]string]*content.Prose{}
 	isHeading := func(s string) bool { _, _, ok := heading(s); return ok }
 	sections := 0
 	for _, p := range im.paras(ls, isHeading) {
@@ -121,7 +121,7 @@ func (im *importer) accountability(ls []line) {
 			im.rep.fail(p.n, "%s under a mechanism: it belongs to a body's section", short(p.text))
 		case m != nil:
 			field = &[]string{strings.TrimSpace(p.text[len(m[0]):])}
-			texts[field] = map[string]*generator.Prose{"职责分工": &body.Duties, "追责程序": &body.Procedure}[m[1]]
+			texts[field] = map[string]*content.Prose{"职责分工": &body.Duties, "追责程序": &body.Procedure}[m[1]]
 		case field == nil:
 			im.rep.fail(p.n, "paragraph outside a body's （一）职责分工。 or （二）追责程序。")
 		default:
@@ -135,20 +135,20 @@ func (im *importer) accountability(ls []line) {
 
 // accSection opens a body's section (returned) or a mechanism (its
 // paragraphs go to the field returned).
-func (im *importer) accSection(a *generator.Accountability, title string, n int, texts map[*[]string]*generator.Prose) (*generator.AccBody, *[]string) {
+func (im *importer) accSection(a *content.Accountability, title string, n int, texts map[*[]string]*content.Prose) (*content.AccBody, *[]string) {
 	if strings.HasSuffix(title, "机制") {
 		id := map[string]string{"协调配合机制": "coordination"}[title]
 		if id == "" {
 			id = "mechanism-" + strconv.Itoa(len(a.Mechanisms)+1)
 		}
-		m := &generator.Mechanism{ID: id, Title: generator.Text{Zh: title}}
+		m := &content.Mechanism{ID: id, Title: content.Text{Zh: title}}
 		a.Mechanisms = append(a.Mechanisms, m)
 		field := &[]string{}
 		texts[field] = &m.Body
 		return nil, field
 	}
 	id := im.reg.body(title, n, im.rep)
-	b := &generator.AccBody{ID: id, Body: id, Name: generator.Text{Zh: title}}
+	b := &content.AccBody{ID: id, Body: id, Name: content.Text{Zh: title}}
 	a.Bodies = append(a.Bodies, b)
 	return b, nil
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // update imports d into the department folder dept that exists: a file
@@ -21,7 +21,7 @@ import (
 // records were added or removed inside it (or whose changed value cannot
 // be placed) is written anew, keeping the English, regimes and anchors of
 // the records it still has. It returns the changes, a line each.
-func update(dept string, d *generator.Department) ([]string, error) {
+func update(dept string, d *content.Department) ([]string, error) {
 	old, err := readDept(dept)
 	if err != nil {
 		return nil, err
@@ -64,9 +64,9 @@ func readDept(dept string) (map[string]any, error) {
 	out := map[string]any{}
 	fsys := os.DirFS(dept)
 	kinds := map[string]func() any{
-		"department.toml": func() any { return &generator.Department{} }, "services.toml": func() any { return &generator.Services{} },
-		"accountability.toml": func() any { return &generator.Accountability{} }, "duties/*.toml": func() any { return &generator.Duty{} },
-		"boundaries/*.toml": func() any { return &generator.Boundary{} }, "systems/*.toml": func() any { return &generator.System{} },
+		"department.toml": func() any { return &content.Department{} }, "services.toml": func() any { return &content.Services{} },
+		"accountability.toml": func() any { return &content.Accountability{} }, "duties/*.toml": func() any { return &content.Duty{} },
+		"boundaries/*.toml": func() any { return &content.Boundary{} }, "systems/*.toml": func() any { return &content.System{} },
 	}
 	for pattern, newRec := range kinds {
 		names, _ := fs.Glob(fsys, pattern)

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"qingdan/generator"
+	"qingdan/generator/content"
 )
 
 // tw writes TOML in the layout of the curated content files: Text fields
@@ -34,19 +34,19 @@ func (w *tw) str(indent, key, v string) {
 }
 
 // text writes t as key.zh = "…" (and key.en), skipping an empty field.
-func (w *tw) text(indent, key string, t generator.Text) {
+func (w *tw) text(indent, key string, t content.Text) {
 	w.str(indent, key+".zh", t.Zh)
 	w.str(indent, key+".en", t.En)
 }
 
 // inline writes t as key = { zh = "…", en = "…" }.
-func (w *tw) inline(indent, key string, t generator.Text) {
+func (w *tw) inline(indent, key string, t content.Text) {
 	if t.Zh != "" || t.En != "" {
 		w.line(indent, "%s = %s", key, inlineText(t))
 	}
 }
 
-func inlineText(t generator.Text) string {
+func inlineText(t content.Text) string {
 	s := "{ zh = " + quote(t.Zh)
 	if t.En != "" {
 		s += ", en = " + quote(t.En)
@@ -55,7 +55,7 @@ func inlineText(t generator.Text) string {
 }
 
 // texts writes a list of Text, one entry a line.
-func (w *tw) texts(indent, key string, ts []generator.Text) {
+func (w *tw) texts(indent, key string, ts []content.Text) {
 	if len(ts) == 0 {
 		return
 	}
@@ -67,7 +67,7 @@ func (w *tw) texts(indent, key string, ts []generator.Text) {
 }
 
 // prose writes p as multi-line literal strings, key.zh and key.en.
-func (w *tw) prose(key string, p generator.Prose) {
+func (w *tw) prose(key string, p content.Prose) {
 	for _, v := range []struct{ lang, s string }{{"zh", p.Zh}, {"en", p.En}} {
 		switch {
 		case v.s == "":
@@ -114,8 +114,8 @@ func quote(s string) string {
 
 // records lists the records of a department by the file that holds
 // them, relative to the department's folder.
-func records(d *generator.Department) map[string]any {
-	out := map[string]any{"department.toml": d, "services.toml": &generator.Services{Services: d.Services}}
+func records(d *content.Department) map[string]any {
+	out := map[string]any{"department.toml": d, "services.toml": &content.Services{Services: d.Services}}
 	for _, du := range d.Duties {
 		out["duties/"+du.ID+".toml"] = du
 	}
@@ -134,17 +134,17 @@ func records(d *generator.Department) map[string]any {
 // render writes a record file.
 func render(rec any) string {
 	switch r := rec.(type) {
-	case *generator.Department:
+	case *content.Department:
 		return department(r)
-	case *generator.Duty:
+	case *content.Duty:
 		return duty(r)
-	case *generator.Boundary:
+	case *content.Boundary:
 		return boundary(r)
-	case *generator.System:
+	case *content.System:
 		return system(r)
-	case *generator.Services:
+	case *content.Services:
 		return services(r.Services)
-	case *generator.Accountability:
+	case *content.Accountability:
 		return accountability(r)
 	}
 	return "" // records returns only the types above
@@ -152,7 +152,7 @@ func render(rec any) string {
 
 // files renders a department as its content files, by path relative to
 // the department's folder.
-func files(d *generator.Department) map[string]string {
+func files(d *content.Department) map[string]string {
 	out := map[string]string{}
 	for name, rec := range records(d) {
 		out[name] = render(rec)
@@ -174,7 +174,7 @@ func writeFiles(dir string, fs map[string]string) error {
 	return nil
 }
 
-func department(d *generator.Department) string {
+func department(d *content.Department) string {
 	w := &tw{}
 	w.line("", "# The department's list: its record, title, place in the series, date and the note closing part 一 (部门主要职责).")
 	w.str("", "body", d.Body)
@@ -186,7 +186,7 @@ func department(d *generator.Department) string {
 	return w.b.String()
 }
 
-func duty(du *generator.Duty) string {
+func duty(du *content.Duty) string {
 	w := &tw{}
 	w.line("", "# 部门主要职责 %s: the duty, its responsibility items and its accountability bases.", du.ID)
 	w.str("", "id", du.ID)
@@ -216,7 +216,7 @@ func duty(du *generator.Duty) string {
 	return w.b.String()
 }
 
-func boundary(b *generator.Boundary) string {
+func boundary(b *content.Boundary) string {
 	w := &tw{}
 	w.line("", "# 部门职责边界 %s: a matter whose duties the bureau shares with other departments.", b.ID)
 	w.str("", "id", b.ID)
@@ -225,7 +225,7 @@ func boundary(b *generator.Boundary) string {
 	w.str("", "date", b.Date)
 	for _, l := range []struct {
 		key string
-		ts  []generator.Text
+		ts  []content.Text
 	}{{"joint", b.Joint}, {"bases", b.Bases}, {"examples", b.Examples}} {
 		if len(l.ts) > 0 {
 			w.blank()
@@ -241,7 +241,7 @@ func boundary(b *generator.Boundary) string {
 	return w.b.String()
 }
 
-func system(s *generator.System) string {
+func system(s *content.System) string {
 	w := &tw{}
 	w.line("", "# 事中事后监管制度（%s）: %s.", cnNumeral(atoi(s.ID)), s.Title.Zh)
 	w.str("", "id", s.ID)
@@ -269,7 +269,7 @@ func system(s *generator.System) string {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-func services(ss []*generator.Service) string {
+func services(ss []*content.Service) string {
 	w := &tw{}
 	w.line("", "# 四、公共服务事项: the public services.")
 	for _, s := range ss {
@@ -286,7 +286,7 @@ func services(ss []*generator.Service) string {
 	return w.b.String()
 }
 
-func accountability(a *generator.Accountability) string {
+func accountability(a *content.Accountability) string {
 	w := &tw{}
 	w.line("", "# 五、责任追究机制: the accountability mechanism.")
 	w.str("", "date", a.Date)
