@@ -99,8 +99,7 @@ func Import(file, slug, dir string) (rep *Report, changes []string, err error) {
 func (r *registry) save(dir string, rep *Report) error {
 	w := &tw{}
 	for _, in := range r.newInstr {
-		w.blank()
-		w.line("", "[[instrument]]")
+		w.table("", "instrument")
 		w.str("", "id", in.ID)
 		w.str("", "kind", in.Kind)
 		w.text("", "name", in.Name)
@@ -110,8 +109,7 @@ func (r *registry) save(dir string, rep *Report) error {
 	}
 	w = &tw{}
 	for _, b := range r.newBodies {
-		w.blank()
-		w.line("", "[[body]]")
+		w.table("", "body")
 		w.str("", "id", b.ID)
 		w.text("", "name", b.Name)
 	}

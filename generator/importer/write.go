@@ -20,6 +20,22 @@ func (w *tw) line(indent, format string, args ...any) {
 	w.b.WriteString(indent + fmt.Sprintf(format, args...) + "\n")
 }
 
+// table opens an array-of-tables element ([[name]]), after a blank line.
+func (w *tw) table(indent, name string) {
+	w.blank()
+	w.line(indent, "[[%s]]", name)
+}
+
+// record writes the head every record file starts with: its comment, id,
+// title, regimes and date.
+func (w *tw) record(comment, id string, title content.Text, regimes []string, date string) {
+	w.line("", "# %s", comment)
+	w.str("", "id", id)
+	w.text("", "title", title)
+	w.strs("regimes", regimes)
+	w.str("", "date", date)
+}
+
 // blank writes an empty line, never two in a row or at the start.
 func (w *tw) blank() {
 	if s := w.b.String(); s != "" && !strings.HasSuffix(s, "\n\n") {
@@ -188,27 +204,20 @@ func department(d *content.Department) string {
 
 func duty(du *content.Duty) string {
 	w := &tw{}
-	w.line("", "# 部门主要职责 %s: the duty, its responsibility items and its accountability bases.", du.ID)
-	w.str("", "id", du.ID)
-	w.text("", "title", du.Title)
-	w.strs("regimes", du.Regimes)
-	w.str("", "date", du.Date)
+	w.record("部门主要职责 "+du.ID+": the duty, its responsibility items and its accountability bases.", du.ID, du.Title, du.Regimes, du.Date)
 	for _, it := range du.Items {
-		w.blank()
-		w.line("", "[[item]]")
+		w.table("", "item")
 		w.line("", "n = %d", it.N)
 		w.text("", "text", it.Text)
 		w.strs("regimes", it.Regimes)
 	}
 	for _, b := range du.Bases {
-		w.blank()
-		w.line("", "[[basis]]")
+		w.table("", "basis")
 		w.str("", "instrument", b.Instrument)
 		w.text("", "version", b.Version)
 		w.text("", "text", b.Text)
 		for _, a := range b.Articles {
-			w.blank()
-			w.line("  ", "[[basis.article]]")
+			w.table("  ", "basis.article")
 			w.inline("  ", "article", a.Article)
 			w.texts("  ", "circumstances", a.Circumstances)
 		}
@@ -218,11 +227,7 @@ func duty(du *content.Duty) string {
 
 func boundary(b *content.Boundary) string {
 	w := &tw{}
-	w.line("", "# 部门职责边界 %s: a matter whose duties the bureau shares with other departments.", b.ID)
-	w.str("", "id", b.ID)
-	w.text("", "title", b.Title)
-	w.strs("regimes", b.Regimes)
-	w.str("", "date", b.Date)
+	w.record("部门职责边界 "+b.ID+": a matter whose duties the bureau shares with other departments.", b.ID, b.Title, b.Regimes, b.Date)
 	for _, l := range []struct {
 		key string
 		ts  []content.Text
@@ -233,8 +238,7 @@ func boundary(b *content.Boundary) string {
 		}
 	}
 	for _, dv := range b.Divisions {
-		w.blank()
-		w.line("", "[[division]]")
+		w.table("", "division")
 		w.str("", "body", dv.Body)
 		w.texts("", "duties", dv.Duties)
 	}
@@ -243,10 +247,7 @@ func boundary(b *content.Boundary) string {
 
 func system(s *content.System) string {
 	w := &tw{}
-	w.line("", "# 事中事后监管制度（%s）: %s.", cnNumeral(atoi(s.ID)), s.Title.Zh)
-	w.str("", "id", s.ID)
-	w.text("", "title", s.Title)
-	w.strs("regimes", s.Regimes)
+	w.record("事中事后监管制度（"+cnNumeral(atoi(s.ID))+"）: "+s.Title.Zh+".", s.ID, s.Title, s.Regimes, s.Date)
 	if len(s.Items) > 0 {
 		ns := make([]string, len(s.Items))
 		for i, n := range s.Items {
@@ -254,12 +255,10 @@ func system(s *content.System) string {
 		}
 		w.line("", "items = [%s]", strings.Join(ns, ", "))
 	}
-	w.str("", "date", s.Date)
 	w.text("", "purpose", s.Purpose)
 	w.prose("body", s.Body)
 	for _, sec := range s.Sections {
-		w.blank()
-		w.line("", "[[section]]")
+		w.table("", "section")
 		w.str("", "id", sec.ID)
 		w.text("", "title", sec.Title)
 		w.prose("body", sec.Body)
@@ -273,8 +272,7 @@ func services(ss []*content.Service) string {
 	w := &tw{}
 	w.line("", "# 四、公共服务事项: the public services.")
 	for _, s := range ss {
-		w.blank()
-		w.line("", "[[service]]")
+		w.table("", "service")
 		w.str("", "id", s.ID)
 		w.text("", "title", s.Title)
 		w.text("", "content", s.Content)
@@ -292,8 +290,7 @@ func accountability(a *content.Accountability) string {
 	w.str("", "date", a.Date)
 	w.text("", "intro", a.Intro)
 	for _, b := range a.Bodies {
-		w.blank()
-		w.line("", "[[body]]")
+		w.table("", "body")
 		w.str("", "id", b.ID)
 		w.str("", "body", b.Body)
 		w.text("", "name", b.Name)
@@ -301,8 +298,7 @@ func accountability(a *content.Accountability) string {
 		w.prose("procedure", b.Procedure)
 	}
 	for _, m := range a.Mechanisms {
-		w.blank()
-		w.line("", "[[mechanism]]")
+		w.table("", "mechanism")
 		w.str("", "id", m.ID)
 		w.text("", "title", m.Title)
 		w.prose("body", m.Body)
