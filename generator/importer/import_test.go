@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -79,5 +80,28 @@ func TestSeedRepairsReported(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(stderr)
+	}
+}
+
+// TestSeedImportDeterministic imports the seed twice: the same bytes.
+func TestSeedImportDeterministic(t *testing.T) {
+	a, _ := importSeed(t)
+	b, _ := importSeed(t)
+	n := 0
+	filepath.WalkDir(a, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two imports", rel)
+		}
+		n++
+		return nil
+	})
+	if n < 25 {
+		t.Errorf("only %d files written", n)
 	}
 }
