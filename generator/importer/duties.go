@@ -42,7 +42,8 @@ func (im *importer) table(part string, ls []line, header []string, row func(line
 			continue
 		}
 		if seen == 0 {
-			im.rep.fail(l.n, "row before the table's header row (%s)", strings.Join(header, "\t"))
+			im.rep.fail(l.n, "the table of part %s must open with its header row, %s", part, strings.Join(header, "<TAB>"))
+			seen = l.n // read on as if it were the header
 			continue
 		}
 		row(l, cs)
@@ -100,6 +101,9 @@ func (im *importer) item(du *content.Duty, p string, next *int, n int) {
 		im.rep.warn(n, "renumbered item %s as %d (circled numbers above ⑳ are mangled in the template)", glyphs(vals), *next)
 	}
 	text = strings.TrimSpace(text)
+	if i := strings.IndexFunc(text, func(r rune) bool { return circledValue(r) > 0 }); i >= 0 {
+		im.rep.fail(n, "item %d's text holds a circled number (%s): put each item in its own <p> or row", *next, short(text[i:]))
+	}
 	im.reg.mentions(text, n, im.rep)
 	du.Items = append(du.Items, &content.Item{N: *next, Text: content.Text{Zh: text}})
 	*next++

@@ -47,9 +47,10 @@ func parse(file string, data []byte, reg *registry) (*content.Department, *Repor
 }
 
 var (
-	headRe = regexp.MustCompile(`^(\d+)、(.+)$`)
-	dateRe = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]+)月$`)
-	tocRe  = regexp.MustCompile(`^[（(]([一二三四五六七八九十]+)[)）]\s*(.+?)\s*\t`)
+	headRe       = regexp.MustCompile(`^(\d+)、(.+)$`)
+	dateRe       = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]+)月$`)
+	arabicDateRe = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月$`)
+	tocRe        = regexp.MustCompile(`^[（(]([一二三四五六七八九十]+)[)）]\s*(.+?)\s*\t`)
 )
 
 // cover reads the lines before part 一: the series number and department
@@ -81,21 +82,18 @@ func (im *importer) cover(ls []line) {
 
 // date reads the list's date (二〇一五年七月).
 func (im *importer) date(l line) {
-	m := dateRe.FindStringSubmatch(l.text)
-	month := 0
-	if m != nil {
+	year, month := "", 0
+	if m := dateRe.FindStringSubmatch(l.text); m != nil {
 		month = cnValue(m[2])
-	}
-	if m == nil || month < 1 || month > 12 {
-		im.rep.fail(l.n, "%q is not the list's date: write it as 二〇一五年七月", short(l.text))
-		return
-	}
-	year := ""
-	for _, r := range m[1] {
-		if r == '零' {
-			r = '〇'
+		for _, r := range strings.ReplaceAll(m[1], "零", "〇") {
+			year += strconv.Itoa(slices.Index(cnDigits, r))
 		}
-		year += strconv.Itoa(slices.Index(cnDigits, r))
+	} else if m := arabicDateRe.FindStringSubmatch(l.text); m != nil {
+		year, month = m[1], atoi(m[2])
+	}
+	if month < 1 || month > 12 {
+		im.rep.fail(l.n, "%q is not the list's date: write it as 二〇一五年七月 or 2015年7月", short(l.text))
+		return
 	}
 	im.d.DateText.Zh = l.text
 	im.d.Date = fmt.Sprintf("%s-%02d", year, month)

@@ -59,7 +59,7 @@ func lastLine(ls []line) int {
 // partHeading returns the index of the part a heading line opens, or -1.
 func partHeading(s string) int {
 	for k, t := range partTitles {
-		if strings.TrimSpace(s) == cnNumeral(k+1)+"、"+t {
+		if strings.NewReplacer(" ", "", "\u3000", "").Replace(s) == cnNumeral(k+1)+"、"+t {
 			return k
 		}
 	}
