@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"qingdan/generator/content"
 )
 
-// A leaf is one Text or Prose field of a record file, named by the record
-// it belongs to (item 13, basis 2 article 1; "" for the file's own
+// A leaf is one value of a record file that the source gives: a Text or
+// Prose field, or one of the scalars in sourceScalars. It is named by the
+// record it belongs to (item 13, basis 2 article 1; "" for the file's own
 // record) and its key (text, circumstances[2]). v is the field itself, to
 // carry its English over.
 type leaf struct {
@@ -20,12 +22,21 @@ type leaf struct {
 
 func (l leaf) name() string { return strings.TrimSpace(l.rec + " " + l.key) }
 
+// zh is the leaf's Chinese, or its scalar value as text.
 func (l leaf) zh() string {
-	if l.v.Type() == proseType {
-		return l.v.Interface().(content.Prose).Zh
+	switch l.v.Kind() {
+	case reflect.String:
+		return l.v.String()
+	case reflect.Int:
+		return strconv.Itoa(int(l.v.Int()))
 	}
-	return l.v.Interface().(content.Text).Zh
+	return l.v.FieldByName("Zh").String()
 }
+
+// sourceScalars are the fields other than Text and Prose whose values
+// come from the source (the others are the editor's: regimes, supervised
+// items, dates of records, anchors), by their Go names.
+var sourceScalars = map[string]bool{"Instrument": true, "Phone": true, "Body": true, "Series": true}
 
 // same reports whether two leaves say the same in Chinese: Prose up to
 // its Markdown layout.
@@ -39,6 +50,7 @@ func (l leaf) same(o leaf) bool {
 var (
 	textType  = reflect.TypeFor[content.Text]()
 	proseType = reflect.TypeFor[content.Prose]()
+	deptType  = reflect.TypeFor[content.Department]()
 )
 
 // leaves lists the Text and Prose fields of a record (a pointer), in the
@@ -72,8 +84,15 @@ func walk(v reflect.Value, rec, key string, out *[]leaf) {
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
 			k, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-			if f.IsExported() && k != "-" {
-				walk(v.Field(i), rec, strings.TrimPrefix(key+"."+k, "."), out)
+			fv, fk := v.Field(i), strings.TrimPrefix(key+"."+k, ".")
+			switch {
+			case !f.IsExported() || k == "-":
+			case fv.Kind() == reflect.String || fv.Kind() == reflect.Int:
+				if sourceScalars[f.Name] || f.Name == "Date" && v.Type() == deptType {
+					*out = append(*out, leaf{rec, fk, fv})
+				}
+			default:
+				walk(fv, rec, fk, out)
 			}
 		}
 	}

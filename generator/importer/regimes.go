@@ -54,12 +54,13 @@ func (im *importer) proposal(file string, recs []string) {
 	if len(recs) == 0 {
 		return
 	}
-	im.rep.note("%s: proposed regimes (written for new records; an update keeps the regimes a record has): %s", file, strings.Join(recs, ", "))
+	p := Proposal{File: file, Regimes: strings.Join(recs, ", ")}
 	for _, rec := range recs {
 		if strings.HasSuffix(rec, "[]") {
-			im.rep.note("%s: no regime's keywords occur in %s: file it under a regime by hand", file, strings.TrimSuffix(rec, " []"))
+			p.None = append(p.None, strings.TrimSuffix(rec, " []"))
 		}
 	}
+	im.rep.Proposals = append(im.rep.Proposals, p)
 }
 
 func list(ids []string) string { return "[" + strings.Join(ids, " ") + "]" }

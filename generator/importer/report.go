@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 )
 
@@ -20,6 +21,20 @@ type Report struct {
 	Errors   []Diag
 	Warnings []Diag
 	Notes    []string
+	// Proposals are the regimes proposed for the records of each file.
+	Proposals []Proposal
+}
+
+// A Proposal is the regimes proposed for the records of a file (record
+// [regime …], …) and the records no keyword matched.
+type Proposal struct {
+	File, Regimes string
+	None          []string
+}
+
+// keepProposals keeps the proposals for the files keep returns true for.
+func (r *Report) keepProposals(keep func(file string) bool) {
+	r.Proposals = slices.DeleteFunc(r.Proposals, func(p Proposal) bool { return !keep(p.File) })
 }
 
 func (r *Report) fail(line int, format string, args ...any) {
@@ -47,6 +62,12 @@ func (r *Report) Print(w io.Writer) {
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "%s: %s\n", r.File, n)
+	}
+	for _, p := range r.Proposals {
+		fmt.Fprintf(w, "%s: %s: proposed regimes: %s\n", r.File, p.File, p.Regimes)
+		for _, rec := range p.None {
+			fmt.Fprintf(w, "%s: %s: no regime's keywords occur in %s: file it under a regime by hand\n", r.File, p.File, rec)
+		}
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -85,6 +86,9 @@ func Import(file, slug, dir string) (rep *Report, changes []string, err error) {
 	switch _, err = os.Stat(dept); {
 	case err == nil:
 		changes, err = update(dept, d)
+		rep.keepProposals(func(file string) bool { // the files the update wrote records to
+			return slices.ContainsFunc(changes, func(c string) bool { return strings.HasPrefix(c, "+ "+file) })
+		})
 	case errors.Is(err, os.ErrNotExist):
 		err = writeFiles(dept, files(d))
 	}

@@ -87,23 +87,7 @@ func readDept(dept string) (map[string]any, error) {
 // updateFile brings the file at p from record o to record n.
 func updateFile(p, name string, o, n any) ([]string, error) {
 	ol, nl := byName(leaves(o)), byName(leaves(n))
-	var log []string
-	inPlace := true
-	for _, k := range sortedKeys(nl) {
-		switch ov, ok := ol[k]; {
-		case !ok:
-			log = append(log, fmt.Sprintf("+ %s %s: %q", name, k, short(nl[k].zh())))
-			inPlace = false
-		case !ov.same(nl[k]):
-			log = append(log, fmt.Sprintf("~ %s %s: %q → %q (its English, if any, kept: review it)", name, k, short(ov.zh()), short(nl[k].zh())))
-		}
-	}
-	for _, k := range sortedKeys(ol) {
-		if _, ok := nl[k]; !ok {
-			log = append(log, fmt.Sprintf("- %s %s: %q", name, k, short(ol[k].zh())))
-			inPlace = false
-		}
-	}
+	log := changes(name, ol, nl)
 	if len(log) == 0 {
 		return nil, nil
 	}
@@ -111,18 +95,61 @@ func updateFile(p, name string, o, n any) ([]string, error) {
 	if err != nil {
 		return log, err
 	}
-	text := string(b)
-	for _, k := range sortedKeys(nl) {
-		if ov, ok := ol[k]; ok && inPlace && !ov.same(nl[k]) {
-			text, inPlace = replaceValue(text, ov, nl[k])
-		}
-	}
-	if !inPlace {
+	text, ok := splice(string(b), o, n, ol, nl, &log)
+	if !ok {
 		carry(o, n, ol, nl)
 		text = render(n)
-		log = append(log, fmt.Sprintf("! %s: records added or removed inside it: written anew (English, regimes and anchors of its other records kept; its comments are not)", name))
+		log = append(log, fmt.Sprintf("! %s: values added or removed inside a record: written anew (the English, regimes and anchors of its records kept; its comments are not)", name))
 	}
 	return log, os.WriteFile(p, []byte(text), 0o644)
+}
+
+// changes lists the differences of a file's values: a record added or
+// removed whole on one line (+ or -, with its title), any other value
+// added, removed or changed (~) on one.
+func changes(name string, ol, nl map[string]leaf) []string {
+	var log []string
+	side := func(sign string, from, to map[string]leaf) {
+		recs := map[string]bool{}
+		for _, l := range to {
+			recs[topName(l.rec)] = true
+		}
+		done := map[string]bool{}
+		for _, k := range sortedKeys(from) {
+			l := from[k]
+			rec := topName(l.rec)
+			switch _, in := to[k]; {
+			case in || done[rec]:
+			case rec != "" && !recs[rec]:
+				done[rec] = true
+				log = append(log, fmt.Sprintf("%s %s %s: %q", sign, name, rec, short(title(from, rec))))
+			default:
+				log = append(log, fmt.Sprintf("%s %s %s: %q", sign, name, k, short(l.zh())))
+			}
+		}
+	}
+	side("+", nl, ol)
+	side("-", ol, nl)
+	for _, k := range sortedKeys(nl) {
+		if ov, ok := ol[k]; ok && !ov.same(nl[k]) {
+			line := fmt.Sprintf("~ %s %s: %q → %q", name, k, short(ov.zh()), short(nl[k].zh()))
+			if ov.v.Kind() == reflect.Struct {
+				line += " (its English, if any, kept: review it)"
+			}
+			log = append(log, line)
+		}
+	}
+	return log
+}
+
+// title is what names record rec in a message: its title, text or name.
+func title(m map[string]leaf, rec string) string {
+	for _, k := range []string{"title", "text", "name", "body"} {
+		if l, ok := m[rec+" "+k]; ok {
+			return l.zh()
+		}
+	}
+	return ""
 }
 
 // byName indexes leaves with Chinese by name.
@@ -150,7 +177,10 @@ func sortedKeys(m map[string]leaf) []string {
 func replaceValue(text string, o, n leaf) (string, bool) {
 	forms := func(l leaf) []string {
 		s := l.zh()
-		if l.v.Type() == proseType {
+		switch {
+		case l.v.Kind() == reflect.Int:
+			return []string{l.key + " = " + s}
+		case l.v.Type() == proseType:
 			return []string{"'''\n" + strings.TrimRight(s, "\n") + "\n'''", quote(s)}
 		}
 		return []string{quote(s)}
@@ -168,7 +198,7 @@ func replaceValue(text string, o, n leaf) (string, bool) {
 // items and anchor of every record n still has.
 func carry(o, n any, ol, nl map[string]leaf) {
 	for k, nv := range nl {
-		if ov, ok := ol[k]; ok && ov.same(nv) {
+		if ov, ok := ol[k]; ok && ov.same(nv) && nv.v.Kind() == reflect.Struct {
 			nv.v.FieldByName("En").SetString(ov.v.FieldByName("En").String())
 		}
 	}

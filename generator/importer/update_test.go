@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,21 +106,70 @@ func TestUpdateOneValue(t *testing.T) {
 	}
 }
 
-// TestUpdateRemovedRecord drops a service from the source: the service
-// is reported removed and the others keep their English.
-func TestUpdateRemovedRecord(t *testing.T) {
+// TestUpdateRecords drops a service from the source, changes another's
+// title and phone, and adds an item to duty 7 (renumbering duty 8's item
+// from 43 to 44): the service's block is cut, the two values rewritten in
+// their lines, the item's block written after item 42, and the renumbered
+// item keeps its English; every change is printed.
+func TestUpdateRecords(t *testing.T) {
 	dir := fullContent(t)
-	out := runUpdate(t, dir, editedSeed(t, "5\t6.9 世界认可日\t旨在推动认证认可活动在全球的广泛开展。\t质量科\t0539-2656037\n", ""))
-	for _, want := range []string{`- services.toml service 5 title: "6.9 世界认可日"`, "! services.toml: records added or removed inside it: written anew"} {
+	out := runUpdate(t, dir, editedSeed(t,
+		"5\t6.9 世界认可日\t旨在推动认证认可活动在全球的广泛开展。\t质量科\t0539-2656037\n", "",
+		"4\t特种设备安全宣传教育", "4\t特种设备安全宣传教育活动",
+		"0539-2656050", "0539-2656051",
+		"④⑫检查高耗能特种设备节能标准的执行情况。\t\n", "④⑫检查高耗能特种设备节能标准的执行情况。\t\n\t\t④③依法查处特种设备违法行为。\t\n"))
+	for _, want := range []string{
+		`- services.toml service 5: "6.9 世界认可日"`,
+		`~ services.toml service 4 title: "特种设备安全宣传教育" → "特种设备安全宣传教育活动"`,
+		`~ services.toml service 4 phone: "0539-2656050" → "0539-2656051"` + "\n",
+		`+ duties/7.toml item 43: "依法查处特种设备违法行为。"`,
+		"! item 43 is now item 44",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	read := func(base, name string) string {
+		b, err := os.ReadFile(filepath.Join(base, "departments", curated, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	oldSvc, svc := read(contentDir, "services.toml"), read(dir, "services.toml")
+	oldSvc = oldSvc[:strings.Index(oldSvc, "\n\n[[service]]\nid = \"5\"")] + "\n"
+	oldSvc = strings.Replace(oldSvc, `title.zh = "特种设备安全宣传教育"`, `title.zh = "特种设备安全宣传教育活动"`, 1)
+	if oldSvc = strings.Replace(oldSvc, `phone = "0539-2656050"`, `phone = "0539-2656051"`, 1); svc != oldSvc {
+		t.Errorf("services.toml is not the old file with service 5's block cut and two values changed:\n%s", svc)
+	}
+	item := "[[item]]\nn = 43\ntext.zh = \"依法查处特种设备违法行为。\"\nregimes = [\"special-equipment\", \"enforcement\"]\n\n"
+	if d7 := read(dir, "duties/7.toml"); strings.Replace(d7, item+"[[basis]]", "[[basis]]", 1) != read(contentDir, "duties/7.toml") {
+		t.Errorf("duties/7.toml is not the old file with item 43 before the bases:\n%s", d7)
+	}
+	if ch := changedFiles(t, dir); len(ch["duties/8.toml"]) != 1 || ch["duties/8.toml"][0] != "n = 43 → n = 44" || len(ch) != 3 {
+		t.Errorf("changed lines: %v", ch)
+	}
+}
+
+// TestUpdateInsideRecord adds a circumstance to an article: the file is
+// written anew, keeping the English of what did not change.
+func TestUpdateInsideRecord(t *testing.T) {
+	dir := fullContent(t)
+	out := runUpdate(t, dir, editedSeed(t, "第六十八条：滥用职权、玩忽职守、徇私舞弊的。", "第六十八条：滥用职权、玩忽职守、徇私舞弊的；拒不执行的。"))
+	for _, want := range []string{
+		`+ duties/1.toml basis 1 article 4 circumstances[1]: "拒不执行的。"`,
+		"! duties/1.toml: values added or removed inside a record: written anew",
+	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
 	}
 	d := loadDept(t, dir, curated)
-	if len(d.Services) != 4 || d.Services[0].Title.En != "Quality Month activities" || len(d.Services[0].Regimes) == 0 {
-		t.Errorf("services after the update: %d, first %+v", len(d.Services), d.Services[0])
+	du, old := d.Duties[0], loadDept(t, contentDir, curated).Duties[0]
+	if du.Items[0].Text != old.Items[0].Text || du.Title != old.Title || !slices.Equal(du.Items[1].Regimes, old.Items[1].Regimes) {
+		t.Errorf("duty 1's English or regimes were not kept: %+v", du.Items[0].Text)
 	}
-	if ch := changedFiles(t, dir); len(ch) != 1 {
-		t.Errorf("files changed: %v", ch)
+	if c := du.Bases[0].Articles[3].Circumstances; len(c) != 2 || c[1].Zh != "拒不执行的。" || c[1].En != "" {
+		t.Errorf("article 68: %+v", c)
 	}
 }
