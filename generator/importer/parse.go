@@ -19,7 +19,7 @@ type importer struct {
 	toc []string // the titles of the supervision systems, from the contents
 }
 
-// Parse reads the list as text in the 2015 Shandong template into a
+// parse reads the list as text in the 2015 Shandong template into a
 // department, resolving instruments and bodies in reg (and adding the
 // unseen ones). The department is nil when the report has errors.
 func parse(file string, data []byte, reg *registry) (*content.Department, *Report) {

@@ -83,8 +83,7 @@ func cnNumeral(n int) string {
 	return s
 }
 
-// cnValue reads a Chinese numeral of 1…99 (or digits 〇…九 read one by
-// one, as in a year), or returns 0.
+// cnValue reads a Chinese numeral of 1…99, or returns 0.
 func cnValue(s string) int {
 	for n := 1; n < 100; n++ {
 		if cnNumeral(n) == s {
@@ -139,7 +138,7 @@ type entry struct {
 
 // entries reads the numbered entries of a cell's paragraphs. A paragraph
 // may hold several entries in a row (1. …； 2. …), split where the next
-// number follows a space.
+// number follows a space or the end of a sentence.
 func entries(paras []string) []entry {
 	var out []entry
 	for _, p := range paras {
