@@ -23,6 +23,7 @@ func (im *importer) boundaries(ls []line) {
 			im.rep.warn(l.n, "merged the row repeating matter %q (from line %d) across a page break into it", cs[0], first[cur])
 		case cs[0] != "":
 			cur = &content.Boundary{ID: strconv.Itoa(len(im.d.Boundaries) + 1), Title: content.Text{Zh: cs[0]}}
+			im.open = nil
 			first[cur] = l.n
 			im.d.Boundaries = append(im.d.Boundaries, cur)
 		case cur == nil:
@@ -39,12 +40,21 @@ func (im *importer) boundaries(ls []line) {
 // department holds a joint arrangement.
 func (im *importer) division(b *content.Boundary, l line, dept, duties string) {
 	var texts []content.Text
-	for _, e := range entries(paragraphs(duties, l.n, im.rep)) {
+	es := entries(paragraphs(duties, l.n, im.rep))
+	for _, e := range es {
 		im.reg.mentions(e.text, l.n, im.rep)
 		texts = append(texts, content.Text{Zh: e.text})
 	}
+	if open := im.open; dept == "" && len(es) > 0 && es[0].n == 0 && open != nil && len(*open) > 0 && !complete((*open)[len(*open)-1].Zh) {
+		last := &(*open)[len(*open)-1]
+		im.rep.warn(l.n, "joined %q to the duties the page break split (%q)", short(es[0].text), short(last.Zh))
+		last.Zh += es[0].text
+		*open = append(*open, texts[1:]...)
+		return
+	}
 	if dept == "" {
 		b.Joint = append(b.Joint, texts...)
+		im.open = &b.Joint
 		return
 	}
 	id := im.reg.body(dept, l.n, im.rep)
@@ -56,7 +66,9 @@ func (im *importer) division(b *content.Boundary, l line, dept, duties string) {
 		}
 		return
 	}
-	b.Divisions = append(b.Divisions, &content.Division{Body: id, Duties: texts})
+	dv := &content.Division{Body: id, Duties: texts}
+	b.Divisions = append(b.Divisions, dv)
+	im.open = &dv.Duties
 }
 
 // column adds a cell's numbered entries (bases or examples) to those the

@@ -64,11 +64,13 @@ func TestMiniImport(t *testing.T) {
 	for _, want := range []string{
 		"mini.txt:18: warning: dropped the header row repeated from line 15",
 		"mini.txt:19: warning: new instrument 《临沂市电梯安全管理办法》 added to registry/instruments.toml as instrument-1",
-		"mini.txt:28: warning: new body 市电梯协会 added to registry/bodies.toml as body-1",
-		"mini.txt:31: warning: merged the row repeating matter \"电梯安全\" (from line 27)",
-		"mini.txt:31: warning: dropped the 相关依据 repeated",
-		"mini.txt:31: warning: joined \"及时维修。\" to the 事例 the page break split",
-		"mini.txt:46: warning: joined \"1 次。\" to the sentence the page break split at line 45",
+		"mini.txt:21: warning: joined \"违法行为。\" to item 4, which the page break split",
+		"mini.txt:29: warning: new body 市电梯协会 added to registry/bodies.toml as body-1",
+		"mini.txt:32: warning: merged the row repeating matter \"电梯安全\" (from line 28)",
+		"mini.txt:32: warning: joined \"宣传。\" to the duties the page break split (\"协助开展电梯安全\")",
+		"mini.txt:32: warning: dropped the 相关依据 repeated",
+		"mini.txt:32: warning: joined \"及时维修。\" to the 事例 the page break split",
+		"mini.txt:48: warning: joined \"1 次。\" to the sentence the page break split at line 47",
 		"service 1 [metrology]",
 	} {
 		if !strings.Contains(report, want) {
@@ -87,8 +89,10 @@ func TestMiniImport(t *testing.T) {
 	if d.Date != "2016-03" || d.Series != 36 || len(d.Duties) != 2 || d.Duties[1].Items[1].N != 4 {
 		t.Errorf("date %q series %d duties %d", d.Date, d.Series, len(d.Duties))
 	}
-	if got := d.Boundaries[0].Examples[0].Zh; got != "某小区电梯故障，市质监局督促维保单位及时维修。" {
-		t.Errorf("joined example %q", got)
+	b := d.Boundaries[0]
+	if b.Examples[0].Zh != "某小区电梯故障，市质监局督促维保单位及时维修。" || b.Divisions[1].Duties[0].Zh != "协助开展电梯安全宣传。" ||
+		len(b.Joint) != 1 || d.Duties[1].Items[1].Text.Zh != "依照《临沂市电梯安全管理办法》查处违法行为。" {
+		t.Errorf("joined: example %q, division %q, joint %q, item %q", b.Examples[0].Zh, b.Divisions[1].Duties[0].Zh, b.Joint, d.Duties[1].Items[1].Text.Zh)
 	}
 	if t.Failed() {
 		t.Log(report)

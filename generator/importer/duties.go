@@ -88,6 +88,12 @@ func (im *importer) duties(ls []line) {
 // item reads one responsibility item, numbered by circled glyphs.
 func (im *importer) item(du *content.Duty, p string, next *int, n int) {
 	vals, text := leadingCircled(p)
+	if last := len(du.Items) - 1; len(vals) == 0 && last >= 0 && !complete(du.Items[last].Text.Zh) {
+		im.rep.warn(n, "joined %q to item %d, which the page break split", short(p), du.Items[last].N)
+		du.Items[last].Text.Zh += p
+		im.reg.mentions(p, n, im.rep)
+		return
+	}
 	if len(vals) == 0 {
 		im.rep.fail(n, "item %q has no circled number: item %d should start with %s", short(p), *next, glyphs([]int{*next}))
 		return

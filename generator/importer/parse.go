@@ -17,6 +17,9 @@ type importer struct {
 	reg *registry
 	d   *content.Department
 	toc []string // the titles of the supervision systems, from the contents
+	// open is the duties of the matter's division (or joint duties) the
+	// last row wrote, which a page break may have split.
+	open *[]content.Text
 }
 
 // parse reads the list as text in the 2015 Shandong template into a
