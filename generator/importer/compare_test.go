@@ -17,7 +17,7 @@ func zhFields(d *content.Department) map[string]string {
 		for _, l := range leaves(rec) {
 			if s := l.zh(); s != "" {
 				if l.v.Type() == proseType {
-					s = MarkdownText(s)
+					s = markdownText(s)
 				}
 				out[file+" "+l.name()] = s
 			}

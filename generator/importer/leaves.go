@@ -42,7 +42,7 @@ var sourceScalars = map[string]bool{"Instrument": true, "Phone": true, "Body": t
 // its Markdown layout.
 func (l leaf) same(o leaf) bool {
 	if l.v.Type() == proseType {
-		return MarkdownText(l.zh()) == MarkdownText(o.zh())
+		return markdownText(l.zh()) == markdownText(o.zh())
 	}
 	return l.zh() == o.zh()
 }
@@ -116,10 +116,10 @@ func recordID(v reflect.Value, i int) string {
 
 var mdMarker = regexp.MustCompile(`^(?:\d+\.|[-*+])\s+`)
 
-// MarkdownText is the text of Markdown up to its layout: each paragraph
+// markdownText is the text of Markdown up to its layout: each paragraph
 // or list item on a line, without list markers, indentation or blank
 // lines.
-func MarkdownText(s string) string {
+func markdownText(s string) string {
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = mdMarker.ReplaceAllString(strings.TrimSpace(l), ""); l != "" {

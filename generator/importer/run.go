@@ -13,6 +13,13 @@
 // proposed from the keywords kept with each regime in
 // registry/regimes.toml. English fields are left empty: the records await
 // translation.
+//
+// Importing into a department that exists updates it in place: only the
+// values the source changed are rewritten, at their places in the files,
+// the blocks of records the source dropped are cut and those it added
+// written in their places, so comments, layout, English and the editor's
+// regimes stay; the import prints what it added (+), removed (-) and
+// changed (~), record by record.
 package importer
 
 import (
