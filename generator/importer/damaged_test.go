@@ -98,3 +98,18 @@ func TestMiniImport(t *testing.T) {
 		t.Log(report)
 	}
 }
+
+// TestUsage checks the command's arguments: exit 2 and a message.
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"testdata/mini.txt"},
+		{"-department", "Linyi QTS", "-out", t.TempDir(), "testdata/mini.txt"},
+		{"-department", "mini", "-out", t.TempDir(), "testdata/mini.txt"}, // no registries there
+		{"-department", "mini", "-out", t.TempDir(), "testdata/none.txt"},
+	} {
+		var out, errb bytes.Buffer
+		if code := Run(args, &out, &errb); code != 2 || errb.Len() == 0 {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errb.String())
+		}
+	}
+}

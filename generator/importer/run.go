@@ -29,9 +29,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
+
+// slugRe is the form of a department's folder name (content.Load checks
+// it, and the names the site's own pages take, again).
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Run is the import command: qingdan import -department SLUG -out
 // CONTENT_DIR FILE. It returns the exit status: 0 imported, 1 the source
@@ -50,6 +55,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() != 1 || *slug == "" {
 		fl.Usage()
+		return 2
+	}
+	if !slugRe.MatchString(*slug) {
+		fmt.Fprintf(stderr, "import: -department %q is not a slug: use lower-case letters, digits and hyphens (it becomes part of every URL)\n", *slug)
 		return 2
 	}
 	rep, changes, err := Import(fl.Arg(0), *slug, *out)
