@@ -58,13 +58,19 @@ func lastLine(ls []line) int {
 
 // partHeading returns the index of the part a heading line opens, or -1.
 func partHeading(s string) int {
+	if len(s) > 64 {
+		return -1
+	}
+	s = spaces.Replace(s)
 	for k, t := range partTitles {
-		if strings.NewReplacer(" ", "", "\u3000", "").Replace(s) == cnNumeral(k+1)+"、"+t {
+		if s == cnNumeral(k+1)+"、"+t {
 			return k
 		}
 	}
 	return -1
 }
+
+var spaces = strings.NewReplacer(" ", "", "\u3000", "")
 
 var cnDigits = []rune("〇一二三四五六七八九")
 
