@@ -16,11 +16,11 @@ import (
 
 // update imports d into the department folder dept that exists: a file
 // whose record is new is written, one whose record is gone removed, and
-// in the others only the Chinese values that changed are rewritten, at
-// their places, so comments, layout and English stay. A file whose
-// records were added or removed inside it (or whose changed value cannot
-// be placed) is written anew, keeping the English, regimes and anchors of
-// the records it still has. It returns the changes, a line each.
+// the others spliced (see splice), so comments, layout and English stay.
+// A file whose change splice cannot make (a value added inside a record,
+// records reordered, a changed value not found exactly once) is written
+// anew, keeping the English, regimes, dates and anchors of the records it
+// still has. It returns the changes, a line each.
 func update(dept string, d *content.Department) ([]string, error) {
 	old, err := readDept(dept)
 	if err != nil {
@@ -195,7 +195,8 @@ func replaceValue(text string, o, n leaf) (string, bool) {
 
 // carry copies into n what the editor added to o's records: the English
 // of every field whose Chinese is unchanged, and the regimes, supervised
-// items and anchor of every record n still has.
+// items, date and anchor of every record n still has (a department's date
+// is the source's).
 func carry(o, n any, ol, nl map[string]leaf) {
 	for k, nv := range nl {
 		if ov, ok := ol[k]; ok && ov.same(nv) && nv.v.Kind() == reflect.Struct {
@@ -208,8 +209,11 @@ func carry(o, n any, ol, nl map[string]leaf) {
 		if !ok {
 			continue
 		}
-		for _, f := range []string{"Regimes", "Items", "ID"} {
+		for _, f := range []string{"Regimes", "Items", "ID", "Date"} {
 			of, nf := ov.FieldByName(f), nv.FieldByName(f)
+			if f == "Date" && nv.Type() == deptType {
+				continue
+			}
 			if of.IsValid() && (of.Kind() == reflect.String || of.Type().Elem().Kind() != reflect.Pointer) {
 				nf.Set(of)
 			}
