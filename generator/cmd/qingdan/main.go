@@ -3,12 +3,15 @@
 //	qingdan build [-content content] [-layouts layouts] [-out public]
 //	qingdan check [-content content] [-layouts layouts] [-publish]
 //	qingdan serve [-out public] [-addr 127.0.0.1:8000]
+//	qingdan import -department SLUG -out CONTENT_DIR FILE
 //
 // build runs the whole pipeline and replaces the output folder only when
 // every stage succeeded. check runs the pipeline without writing and lists
 // every problem as file:line:column: message, then warns of what only the
 // authorities can supply before publishing (with -publish, fails). Both exit with status 1 when
-// the content has problems, 2 when they are used wrongly.
+// the content has problems, 2 when they are used wrongly. import reads a
+// list kept as text in the 2015 Shandong template (package importer) into a
+// department's folder.
 package main
 
 import (
@@ -20,6 +23,7 @@ import (
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
+	"qingdan/generator/importer"
 	"qingdan/generator/site"
 )
 
@@ -31,6 +35,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usage(stderr)
 	}
 	cmd := args[0]
+	if cmd == "import" {
+		return importer.Run(args[1:], stdout, stderr)
+	}
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	contentDir := fl.String("content", "content", "content folder")
@@ -94,6 +101,6 @@ func report(w io.Writer, err error, dir string) {
 }
 
 func usage(w io.Writer) int {
-	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]")
+	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]\n       qingdan import -department SLUG -out CONTENT_DIR FILE")
 	return 2
 }
