@@ -1,0 +1,144 @@
+package chart
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+)
+
+// Count is a labelled number, linking to URL when it is set.
+type Count struct {
+	Label string
+	N     int
+	URL   string
+}
+
+// Bars is a horizontal bar chart: one bar per Count, in the given order.
+type Bars struct {
+	ID    string // prefixes the picture's element IDs; unique on the page
+	Title string
+	Desc  string // the <desc>; empty for Labels.BarsDesc
+	Bars  []Count
+}
+
+const (
+	barsWidth  = 320 // the picture's width: it fits a phone at scale 1
+	barHeight  = 16
+	barRowGap  = 12
+	barNumGap  = 6
+	barMinFill = 2 // a bar of a non-zero count is at least this long
+)
+
+func checkCounts(cs []Count) error {
+	for i, c := range cs {
+		if strings.TrimSpace(c.Label) == "" {
+			return fmt.Errorf("count %d has no label", i+1)
+		}
+		if c.N < 0 {
+			return fmt.Errorf("count %d (%s) is %d: counts are never negative", i+1, c.Label, c.N)
+		}
+		if err := checkURL(c.URL); err != nil {
+			return fmt.Errorf("count %d (%s): %w", i+1, c.Label, err)
+		}
+	}
+	return nil
+}
+
+// RenderCounts renders labelled counts ("the list at a glance") as a list:
+// each number large, its label under it, a link when the Count has a URL.
+func RenderCounts(cs []Count) (template.HTML, error) {
+	if err := checkCounts(cs); err != nil {
+		return "", fmt.Errorf("chart counts: %w", err)
+	}
+	var b strings.Builder
+	b.WriteString(`<ul class="chart-counts">`)
+	for _, c := range cs {
+		b.WriteString(`<li>`)
+		inner := fmt.Sprintf(`<span class="chart-n">%d</span> <span class="chart-label">%s</span>`, c.N, esc(c.Label))
+		if c.URL != "" {
+			inner = fmt.Sprintf(`<a href="%s">%s</a>`, esc(c.URL), inner)
+		}
+		b.WriteString(inner + `</li>`)
+	}
+	b.WriteString(`</ul>`)
+	return template.HTML(b.String()), nil // #nosec: escaped above
+}
+
+// RenderBars draws c as a bar chart with its data as a table under it.
+func RenderBars(c Bars, l Labels) (template.HTML, error) {
+	if err := c.check(l); err != nil {
+		return "", fmt.Errorf("chart bars %q: %w", c.ID, err)
+	}
+	total, most := 0, 0
+	for i, bar := range c.Bars {
+		total += bar.N
+		if bar.N > c.Bars[most].N {
+			most = i
+		}
+	}
+	desc := c.Desc
+	if desc == "" {
+		desc = fill(l.BarsDesc, "n", itoa(len(c.Bars)), "total", itoa(total), "max", c.Bars[most].Label)
+	}
+	return figure("bars", c.ID, c.svg(c.Bars[most].N, desc), l.Data, c.table(l)), nil
+}
+
+func (c Bars) check(l Labels) error {
+	if err := checkID(c.ID); err != nil {
+		return err
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		return fmt.Errorf("no title")
+	}
+	if len(c.Bars) == 0 {
+		return fmt.Errorf("no bars: leave the picture out when there is nothing to draw")
+	}
+	if err := need("Data", l.Data, "Regime", l.Regime, "Items", l.Items, "BarsDesc", l.BarsDesc); err != nil {
+		return err
+	}
+	return checkCounts(c.Bars)
+}
+
+// svg lays the bars out top to bottom: the label's lines, then the bar with
+// its number after it; label, bar and number are one link.
+func (c Bars) svg(most int, desc string) string {
+	numW := px(itoa(most))
+	span := barsWidth - numW - barNumGap
+	var body strings.Builder
+	y := 0
+	for _, bar := range c.Bars {
+		ls := wrap(bar.Label, barsWidth)
+		if bar.URL != "" {
+			linkOpen(&body, bar.URL, "chart-link")
+		}
+		lines(&body, 0, y+fontSize, "chart-bar-label", ls)
+		y += len(ls)*lineHeight + 2
+		w := 0
+		if most > 0 && bar.N > 0 {
+			w = max(barMinFill, bar.N*span/most)
+		}
+		fmt.Fprintf(&body, `<rect x="0" y="%d" width="%d" height="%d" class="chart-bar" fill="#0b4f9c"/>`, y, w, barHeight)
+		text(&body, w+barNumGap, y+barHeight-3, "start", "chart-num", itoa(bar.N))
+		if bar.URL != "" {
+			body.WriteString(`</a>`)
+		}
+		y += barHeight + barRowGap
+	}
+	var b strings.Builder
+	svgOpen(&b, c.ID, "chart-bars-svg", barsWidth, y-barRowGap+2, c.Title, desc)
+	b.WriteString(body.String())
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+func (c Bars) table(l Labels) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<table class="chart-table"><thead><tr><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`, esc(l.Regime), esc(l.Items))
+	for _, bar := range c.Bars {
+		b.WriteString(`<tr><th scope="row">`)
+		htmlLink(&b, bar.URL, bar.Label)
+		fmt.Fprintf(&b, `</th><td class="chart-num">%d</td></tr>`, bar.N)
+	}
+	b.WriteString(`</tbody></table>`)
+	return b.String()
+}
