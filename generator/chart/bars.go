@@ -100,18 +100,22 @@ func (c Bars) check(l Labels) error {
 }
 
 // svg lays the bars out top to bottom: the label's lines, then the bar with
-// its number after it; label, bar and number are one link.
+// its number after it; a link over label, bar and number.
 func (c Bars) svg(most int, desc string) string {
 	numW := px(itoa(most))
 	span := barsWidth - numW - barNumGap
 	var body strings.Builder
+	var hits []hit
 	y := 0
 	for _, bar := range c.Bars {
+		top := y
+		body.WriteString(`<g class="chart-row">`)
 		ls := wrap(bar.Label, barsWidth)
+		class := "chart-bar-label"
 		if bar.URL != "" {
-			linkOpen(&body, bar.URL, "chart-link")
+			class += " chart-linked"
 		}
-		lines(&body, 0, y+fontSize, "chart-bar-label", ls)
+		lines(&body, 0, y+fontSize, class, ls)
 		y += len(ls)*lineHeight + 2
 		w := 0
 		if most > 0 && bar.N > 0 {
@@ -119,15 +123,16 @@ func (c Bars) svg(most int, desc string) string {
 		}
 		fmt.Fprintf(&body, `<rect x="0" y="%d" width="%d" height="%d" class="chart-bar" fill="#0b4f9c"/>`, y, w, barHeight)
 		text(&body, w+barNumGap, y+barHeight-3, "start", "chart-num", itoa(bar.N))
-		if bar.URL != "" {
-			body.WriteString(`</a>`)
-		}
+		body.WriteString(`</g>`)
 		y += barHeight + barRowGap
+		hits = append(hits, hit{url: bar.URL, tip: bar.Label, y: top, w: barsWidth, h: y - top - barRowGap/2})
 	}
+	h := y - barRowGap + 2
+	var img strings.Builder
+	svgOpen(&img, c.ID, "chart-bars-svg", barsWidth, h, c.Title, desc)
+	img.WriteString(body.String() + `</svg>`)
 	var b strings.Builder
-	svgOpen(&b, c.ID, "chart-bars-svg", barsWidth, y-barRowGap+2, c.Title, desc)
-	b.WriteString(body.String())
-	b.WriteString(`</svg>`)
+	stack(&b, img.String(), barsWidth, h, hits)
 	return b.String()
 }
 

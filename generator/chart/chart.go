@@ -110,9 +110,35 @@ func lines(b *strings.Builder, x, y int, class string, ls []string) {
 	}
 }
 
-// linkOpen opens an SVG link out of the tab order (see the package doc).
+// linkOpen opens an SVG link out of the tab order, for a part of the
+// drawing hidden from assistive technology (see the package doc).
 func linkOpen(b *strings.Builder, url, class string) {
 	fmt.Fprintf(b, `<a href="%s" tabindex="-1" class="%s">`, esc(url), class)
+}
+
+// hit is a link's target in a link layer: a clear box over the part of the
+// drawing it links, with a tooltip.
+type hit struct {
+	url, tip   string
+	x, y, w, h int
+}
+
+// stack writes the picture img with a layer of links over it: an SVG of
+// the same size, hidden from assistive technology, whose clear boxes link
+// the parts of the picture under them. The links cannot be in img itself:
+// the children of role="img" are presentational, so links there would be
+// controls nested in an image (axe: nested-interactive).
+func stack(b *strings.Builder, img string, w, h int, hits []hit) {
+	b.WriteString(`<div class="chart-stack">` + img)
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-hits" aria-hidden="true" width="%d" height="%d" viewBox="0 0 %d %d">`, w, h, w, h)
+	for _, t := range hits {
+		if t.url == "" {
+			continue
+		}
+		linkOpen(b, t.url, "chart-hit")
+		fmt.Fprintf(b, `<title>%s</title><rect x="%d" y="%d" width="%d" height="%d" fill="#ffffff" fill-opacity="0"/></a>`, esc(t.tip), t.x, t.y, t.w, t.h)
+	}
+	b.WriteString(`</svg></div>`)
 }
 
 // htmlLink writes s, as a link to url when url is set.

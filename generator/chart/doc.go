@@ -14,9 +14,10 @@
 // Every picture is an <svg role="img"> named by its <title> and described by
 // its <desc>, followed by the same data as an HTML table or list in a
 // <details>, so a screen reader, a search engine and a text-only reader get
-// everything. Links inside a picture are left out of the tab order: the
-// picture's children are presentational to assistive technology, and the
-// same links are in the data beside it.
+// everything. A picture's links (a bar to its regime, a cell to its
+// division) are in a layer stacked over it, hidden from assistive technology
+// and out of the tab order: the children of role="img" are presentational,
+// so links may not be inside it, and the same links are in the data.
 //
 // The package holds no words of either language: every word comes from the
 // input or from Labels. Colours pass 4.5:1 on white and never carry meaning

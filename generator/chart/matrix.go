@@ -263,40 +263,34 @@ func (m Matrix) rowLabels(b *strings.Builder, g matrixLayout) {
 	b.WriteString(`</svg></div>`)
 }
 
-// cells is the picture proper: the grid and a shape per role, each a link
-// with a tooltip naming matter, department and role.
+// cells is the picture proper: the grid and a shape per role, under a
+// layer of links to the divisions, each with a tooltip naming matter,
+// department and role.
 func (m Matrix) cells(b *strings.Builder, g matrixLayout, l Labels, desc string) {
-	b.WriteString(`<div class="chart-cells">`)
-	svgOpen(b, m.ID, "chart-matrix-svg", g.cellsW, g.cellsH, m.Title, desc)
-	hatch(b, m.ID)
+	var img strings.Builder
+	svgOpen(&img, m.ID, "chart-matrix-svg", g.cellsW, g.cellsH, m.Title, desc)
+	hatch(&img, m.ID)
 	for i := range m.Rows {
 		if i%2 == 1 {
-			fmt.Fprintf(b, `<rect x="0" y="%d" width="%d" height="%d" class="chart-zebra" fill="#f5f3ef"/>`, g.tops[i], g.cellsW, g.heights[i])
+			fmt.Fprintf(&img, `<rect x="0" y="%d" width="%d" height="%d" class="chart-zebra" fill="#f5f3ef"/>`, g.tops[i], g.cellsW, g.heights[i])
 		}
 	}
 	for j := 0; j <= len(m.Columns); j++ {
-		fmt.Fprintf(b, `<path d="M%d 0V%d" class="chart-rule" stroke="#d0d0d0"/>`, j*cellSize, g.cellsH)
+		fmt.Fprintf(&img, `<path d="M%d 0V%d" class="chart-rule" stroke="#d0d0d0"/>`, j*cellSize, g.cellsH)
 	}
+	var hits []hit
 	for i, r := range m.Rows {
 		for _, c := range r.Cells {
-			x, y := c.Column*cellSize, g.tops[i]+g.heights[i]/2
+			x := c.Column * cellSize
+			shape(&img, m.ID, c.Role, x+cellSize/2, g.tops[i]+g.heights[i]/2)
 			tip := r.Label + " · " + m.Columns[c.Column].Label + " · " + c.Role.word(l)
-			if c.URL != "" {
-				linkOpen(b, c.URL, "chart-cell")
-			} else {
-				b.WriteString(`<g class="chart-cell">`)
-			}
-			fmt.Fprintf(b, `<title>%s</title><rect x="%d" y="%d" width="%d" height="%d" fill="#ffffff" fill-opacity="0"/>`,
-				esc(tip), x, g.tops[i], cellSize, g.heights[i])
-			shape(b, m.ID, c.Role, x+cellSize/2, y)
-			if c.URL != "" {
-				b.WriteString(`</a>`)
-			} else {
-				b.WriteString(`</g>`)
-			}
+			hits = append(hits, hit{url: c.URL, tip: tip, x: x, y: g.tops[i], w: cellSize, h: g.heights[i]})
 		}
 	}
-	b.WriteString(`</svg></div>`)
+	img.WriteString(`</svg>`)
+	b.WriteString(`<div class="chart-cells">`)
+	stack(b, img.String(), g.cellsW, g.cellsH, hits)
+	b.WriteString(`</div>`)
 }
 
 // table is the data: a row per matter, a column per role listing the

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,28 +15,34 @@ func TestBarsShowTheirCounts(t *testing.T) {
 		c, out := render(t, name)
 		in := input[Bars](t, c.Input)
 		root := parse(t, string(out))
-		svg := root.one(t, "the picture", tag("svg"))
-		links := svg.all(tag("a"))
-		if len(links) != len(in.Bars) {
-			t.Fatalf("%s: %d links in the picture, want a bar per count (%d)", name, len(links), len(in.Bars))
+		svg := root.one(t, "the picture", func(n *node) bool { return n.attr["role"] == "img" })
+		rows := svg.all(tagClass("g", "chart-row"))
+		links := root.one(t, "the link layer", class("chart-hits")).all(tag("a"))
+		if len(links) != len(in.Bars) || len(rows) != len(in.Bars) {
+			t.Fatalf("%s: %d bars and %d links, want one of each per count (%d)", name, len(rows), len(links), len(in.Bars))
 		}
 		most, widths := 0, map[int]int{}
 		for _, b := range in.Bars {
 			most = max(most, b.N)
 		}
-		for i, a := range links {
+		for i, row := range rows {
 			want := in.Bars[i]
-			if a.attr["href"] != want.URL {
-				t.Errorf("%s: bar %d links to %q, want %q", name, i+1, a.attr["href"], want.URL)
+			if links[i].attr["href"] != want.URL || links[i].one(t, "a tooltip", tag("title")).Text() != want.Label {
+				t.Errorf("%s: bar %d links to %q, want %q", name, i+1, links[i].attr["href"], want.URL)
 			}
-			num := a.one(t, "a bar's number", tagClass("text", "chart-num"))
+			num := row.one(t, "a bar's number", tagClass("text", "chart-num"))
 			if num.Text() != strconv.Itoa(want.N) {
 				t.Errorf("%s: bar %d (%s) says %q, want %d", name, i+1, want.Label, num.Text(), want.N)
 			}
-			if label := strings.Join(textsOf(a.all(tagClass("text", "chart-bar-label"))), ""); strings.ReplaceAll(label, " ", "") != strings.ReplaceAll(want.Label, " ", "") {
+			if label := strings.Join(textsOf(row.all(tagClass("text", "chart-bar-label"))), ""); strings.ReplaceAll(label, " ", "") != strings.ReplaceAll(want.Label, " ", "") {
 				t.Errorf("%s: bar %d is labelled %q, want %q", name, i+1, label, want.Label)
 			}
-			widths[want.N] = atoiAttr(t, a.one(t, "a bar", tag("rect")), "width")
+			bar := row.one(t, "a bar", tagClass("rect", "chart-bar"))
+			widths[want.N] = atoiAttr(t, bar, "width")
+			if target := links[i].one(t, "a link's box", tag("rect")); atoiAttr(t, target, "y") > atoiAttr(t, bar, "y") ||
+				atoiAttr(t, target, "y")+atoiAttr(t, target, "height") < atoiAttr(t, bar, "y")+barHeight {
+				t.Errorf("%s: bar %d's link does not cover its bar", name, i+1)
+			}
 		}
 		if widths[0] != 0 || widths[most] <= widths[most/2] || widths[1] < barMinFill {
 			t.Errorf("%s: bar lengths do not follow the counts: %v", name, widths)
@@ -98,16 +105,24 @@ func TestMatrixCellsLinkTheirDivisions(t *testing.T) {
 		l := labels(t, c.Lang)
 		root := parse(t, string(out))
 		svg := root.one(t, "the picture", tagClass("svg", "chart-matrix-svg"))
+		roles := map[[2]int]string{}
+		for _, role := range []string{"lead", "shares", "coordinates"} {
+			for _, mark := range svg.all(class("chart-" + role)) {
+				x, y := centre(t, mark)
+				roles[[2]int{rowAt(in, l, y), x / cellSize}] = role
+			}
+		}
 		drawn := map[string]bool{}
-		for _, a := range svg.all(tagClass("a", "chart-cell")) {
-			hit := a.all(tag("rect"))[0] // the cell's target, before the mark
-			col := atoiAttr(t, hit, "x") / cellSize
-			row := rowAt(in, l, atoiAttr(t, hit, "y"))
-			role := map[string]string{"rect": "lead", "circle": "shares", "path": "coordinates"}[a.kids[2].name]
-			drawn[in.Rows[row].Label+"|"+in.Columns[col].Label+"|"+role+"|"+a.attr["href"]] = true
+		for _, a := range root.one(t, "the link layer", class("chart-hits")).all(tag("a")) {
+			box := a.one(t, "a cell's box", tag("rect"))
+			row, col := rowAt(in, l, atoiAttr(t, box, "y")), atoiAttr(t, box, "x")/cellSize
+			drawn[in.Rows[row].Label+"|"+in.Columns[col].Label+"|"+roles[[2]int{row, col}]+"|"+a.attr["href"]] = true
 			if tip := a.one(t, "a cell's tooltip", tag("title")).Text(); !strings.Contains(tip, in.Rows[row].Label) || !strings.Contains(tip, in.Columns[col].Label) {
 				t.Errorf("%s: tooltip %q does not name matter %q and department %q", name, tip, in.Rows[row].Label, in.Columns[col].Label)
 			}
+		}
+		if len(roles) != len(drawn) {
+			t.Errorf("%s: %d marks but %d links", name, len(roles), len(drawn))
 		}
 		want := 0
 		table := root.one(t, "the data", tag("table"))
@@ -132,6 +147,22 @@ func TestMatrixCellsLinkTheirDivisions(t *testing.T) {
 			t.Errorf("%s: the scrolling box is %v, want role=region tabindex=0 aria-label=title", name, region.attr)
 		}
 	}
+}
+
+// centre is where a role's mark is centred.
+func centre(t *testing.T, mark *node) (int, int) {
+	t.Helper()
+	switch mark.name {
+	case "rect":
+		return atoiAttr(t, mark, "x") + 7, atoiAttr(t, mark, "y") + 7
+	case "circle":
+		return atoiAttr(t, mark, "cx"), atoiAttr(t, mark, "cy")
+	}
+	var x, y int
+	if _, err := fmt.Sscanf(mark.attr["d"], "M%d %d", &x, &y); err != nil {
+		t.Fatalf("mark %v: %v", mark.attr, err)
+	}
+	return x, y + 8
 }
 
 // rowAt is the row whose band holds y.
@@ -195,7 +226,7 @@ func TestLargeMatrix(t *testing.T) {
 	for _, r := range m.Rows {
 		want += len(r.Cells)
 	}
-	if got := len(root.all(tagClass("a", "chart-cell"))); got != want {
+	if got := len(root.one(t, "the link layer", class("chart-hits")).all(tag("a"))); got != want {
 		t.Errorf("%d cells drawn, want %d", got, want)
 	}
 	svg := root.one(t, "the picture", tagClass("svg", "chart-matrix-svg"))

@@ -112,6 +112,9 @@ func checkWellMade(t *testing.T, root *node) {
 	}
 	imgs := root.all(func(n *node) bool { return n.attr["role"] == "img" })
 	for _, n := range imgs {
+		if links := n.all(tag("a")); len(links) > 0 {
+			t.Errorf("%d links inside role=img: its children are presentational (axe: nested-interactive)", len(links))
+		}
 		if n.name != "svg" {
 			t.Errorf("role=img on <%s>", n.name)
 		}
