@@ -138,11 +138,11 @@ func (c Bars) svg(most int, desc string) string {
 
 func (c Bars) table(l Labels) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<table class="chart-table"><thead><tr><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`, esc(l.Regime), esc(l.Items))
+	fmt.Fprintf(&b, `<table class="chart-table stack"><thead><tr><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`, esc(l.Regime), esc(l.Items))
 	for _, bar := range c.Bars {
 		b.WriteString(`<tr><th scope="row">`)
 		htmlLink(&b, bar.URL, bar.Label)
-		fmt.Fprintf(&b, `</th><td class="chart-num">%d</td></tr>`, bar.N)
+		fmt.Fprintf(&b, `</th><td class="chart-num" data-label="%s">%d</td></tr>`, esc(l.Items), bar.N)
 	}
 	b.WriteString(`</tbody></table>`)
 	return b.String()

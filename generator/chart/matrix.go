@@ -297,7 +297,7 @@ func (m Matrix) cells(b *strings.Builder, g matrixLayout, l Labels, desc string)
 // departments that have it, each linking to its division.
 func (m Matrix) table(l Labels) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<table class="chart-table"><thead><tr><th scope="col">%s</th>`, esc(l.Matter))
+	fmt.Fprintf(&b, `<table class="chart-table stack"><thead><tr><th scope="col">%s</th>`, esc(l.Matter))
 	for _, r := range Roles {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, esc(r.word(l)))
 	}
@@ -307,7 +307,6 @@ func (m Matrix) table(l Labels) string {
 		htmlLink(&b, row.URL, row.Label)
 		b.WriteString(`</th>`)
 		for _, role := range Roles {
-			b.WriteString(`<td>`)
 			var names []string
 			for _, c := range row.Cells {
 				if c.Role == role {
@@ -316,10 +315,11 @@ func (m Matrix) table(l Labels) string {
 					names = append(names, `<li>`+n.String()+`</li>`)
 				}
 			}
-			if len(names) > 0 {
-				b.WriteString(`<ul class="chart-names">` + strings.Join(names, "") + `</ul>`)
+			if len(names) == 0 {
+				b.WriteString(`<td class="chart-none"></td>`) // hidden when the table stacks on a phone
+				continue
 			}
-			b.WriteString(`</td>`)
+			fmt.Fprintf(&b, `<td data-label="%s"><ul class="chart-names">%s</ul></td>`, esc(role.word(l)), strings.Join(names, ""))
 		}
 		b.WriteString(`</tr>`)
 	}
