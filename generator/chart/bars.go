@@ -84,16 +84,11 @@ func RenderBars(c Bars, l Labels) (template.HTML, error) {
 }
 
 func (c Bars) check(l Labels) error {
-	if err := checkID(c.ID); err != nil {
-		return err
-	}
-	if strings.TrimSpace(c.Title) == "" {
-		return fmt.Errorf("no title")
-	}
+	empty := ""
 	if len(c.Bars) == 0 {
-		return fmt.Errorf("no bars: leave the picture out when there is nothing to draw")
+		empty = "no bars"
 	}
-	if err := need("Data", l.Data, "Regime", l.Regime, "Items", l.Items, "BarsDesc", l.BarsDesc); err != nil {
+	if err := checkHead(c.ID, c.Title, empty, "Data", l.Data, "Regime", l.Regime, "Items", l.Items, "BarsDesc", l.BarsDesc); err != nil {
 		return err
 	}
 	return checkCounts(c.Bars)

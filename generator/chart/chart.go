@@ -62,6 +62,22 @@ func checkID(id string) error {
 	return nil
 }
 
+// checkHead checks what every picture has: an ID, a title and something
+// to draw (empty names what is missing when there is nothing), and the
+// labels it uses (name, value pairs, as need takes them).
+func checkHead(id, title, empty string, labels ...string) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
+	if strings.TrimSpace(title) == "" {
+		return fmt.Errorf("no title")
+	}
+	if empty != "" {
+		return fmt.Errorf("%s: leave the picture out when there is nothing to draw", empty)
+	}
+	return need(labels...)
+}
+
 // checkURL accepts a relative URL or an http(s) one; an empty URL means no
 // link.
 func checkURL(u string) error {

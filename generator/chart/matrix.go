@@ -73,16 +73,11 @@ const (
 var sin45 = math.Sqrt2 / 2
 
 func (m Matrix) check(l Labels) error {
-	if err := checkID(m.ID); err != nil {
-		return err
-	}
-	if strings.TrimSpace(m.Title) == "" {
-		return fmt.Errorf("no title")
-	}
+	empty := ""
 	if len(m.Rows) == 0 || len(m.Columns) == 0 {
-		return fmt.Errorf("%d rows and %d columns: leave the picture out when there is nothing to draw", len(m.Rows), len(m.Columns))
+		empty = fmt.Sprintf("%d rows and %d columns", len(m.Rows), len(m.Columns))
 	}
-	if err := need("Data", l.Data, "Matter", l.Matter, "Lead", l.Lead, "Shares", l.Shares,
+	if err := checkHead(m.ID, m.Title, empty, "Data", l.Data, "Matter", l.Matter, "Lead", l.Lead, "Shares", l.Shares,
 		"Coordinates", l.Coordinates, "Legend", l.Legend, "MatrixDesc", l.MatrixDesc); err != nil {
 		return err
 	}

@@ -48,16 +48,11 @@ const (
 )
 
 func (t Timeline) check(l Labels) error {
-	if err := checkID(t.ID); err != nil {
-		return err
-	}
-	if strings.TrimSpace(t.Title) == "" {
-		return fmt.Errorf("no title")
-	}
+	empty := ""
 	if len(t.Steps) == 0 {
-		return fmt.Errorf("no steps: leave the picture out when there is nothing to draw")
+		empty = "no steps"
 	}
-	if err := need("Data", l.Data, "Deadline", l.Deadline, "Within", l.Within,
+	if err := checkHead(t.ID, t.Title, empty, "Data", l.Data, "Deadline", l.Deadline, "Within", l.Within,
 		"Day", l.Day, "Days", l.Days, "Month", l.Month, "Months", l.Months, "TimelineDesc", l.TimelineDesc); err != nil {
 		return err
 	}
