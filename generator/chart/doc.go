@@ -22,6 +22,6 @@
 // The package holds no words of either language: every word comes from the
 // input or from Labels. Colours pass 4.5:1 on white and never carry meaning
 // alone (shapes, patterns and text do); the classes are styled by
-// layouts/assets/chart.css. Text widths are estimated (CJK ≈ 1em, Latin ≈
-// 0.55em) to size each viewBox. The same input gives the same bytes.
+// layouts/assets/chart.css. Text widths are estimated (CJK 1em, Latin about
+// 0.6em) to size each viewBox. The same input gives the same bytes.
 package chart
