@@ -370,7 +370,7 @@
   }
   function has(expanded, t) { return expanded.some((v) => v.term === t); }
 
-  // ---- Show: highlight and the page ----
+  // ---- Show: highlight ----
   // marks finds the ranges of s to highlight: [{start, end}…], in order,
   // not overlapping.
   function marks(s, r) {
@@ -406,169 +406,190 @@
     return;
   }
 
+  // ---- Show: the page ----
+  const PAGE = 10; // results shown at a time
   const script = document.currentScript, form = document.getElementById("search-form");
   if (form) page(form, (script.getAttribute("src") || "").replace(/assets\/search\.js.*$/, ""));
 
   // page runs the search page of form; root is the site's root, relative
-  // to the page.
+  // to the page. The page's state is one object, ui:
+  //
+  //	form, root, lang, zh, strings (the form's data-* texts)
+  //	q, kind, regime, year, sort   the form's fields
+  //	status, list, none            the status line, the results, the
+  //	                              suggestions shown when nothing is found
+  //	cache     path → promise of its JSON
+  //	bundle    promise of the open bundle, or null
+  //	seq, cur  the number of the latest search and its result
+  //	committed whether the address holds a committed search
   function page(form, root) {
-    var $ = (id) => document.getElementById(id);
-    var qi = $("q"), ks = $("kind"), rs = $("regime"), ys = $("year"), ss = $("sort"), status = $("search-status"), list = $("search-results"), none = $("search-none");
-    var T = form.dataset, lang = document.documentElement.lang.slice(0, 2), zh = lang === "zh";
-    var cache = {}, bundle = null, seq = 0, cur = null, committed = false;
-    const PAGE = 10, WIDTH = zh ? 80 : 200, months = MONTHS.split(" ");
+    var $ = (id) => document.getElementById(id), lang = document.documentElement.lang.slice(0, 2);
+    var ui = {
+      form: form, root: root, lang: lang, zh: lang === "zh", strings: form.dataset,
+      q: $("q"), kind: $("kind"), regime: $("regime"), year: $("year"), sort: $("sort"),
+      status: $("search-status"), list: $("search-results"), none: $("search-none"),
+      cache: {}, bundle: null, seq: 0, cur: null, committed: false,
+    };
     $("search-nojs").hidden = true;
+    ui.q.addEventListener("input", () => { remember(ui, false); run(ui); });
+    ui.q.addEventListener("focus", () => { opened(ui); });
+    [ui.kind, ui.regime, ui.year, ui.sort].forEach((s) => { s.addEventListener("change", () => { remember(ui, true, true); run(ui); }); });
+    form.addEventListener("submit", (e) => { e.preventDefault(); remember(ui, true); run(ui); });
+    window.addEventListener("popstate", () => { restore(ui); ui.committed = true; run(ui); });
+    restore(ui);
+    ui.committed = !!ui.q.value;
+    if (ui.q.value) run(ui);
+  }
 
-    // get fetches the JSON of a path under the site's root, once.
-    function get(path) {
-      if (!cache[path]) {
-        cache[path] = fetch(root + path).then((res) => {
-          if (!res.ok) throw new Error(path + ": " + res.status);
-          return res.json();
-        });
-        cache[path].catch(() => { delete cache[path]; });
-      }
-      return cache[path];
-    }
-    function opened() {
-      if (!bundle) {
-        bundle = open(get, lang);
-        bundle.catch(() => { bundle = null; });
-      }
-      return bundle;
-    }
-
-    // The form and the address.
-    function say(s) { status.textContent = s; }
-    function fmt(k, vals) { return (T[k] || "").replace(/\{(\w)\}/g, (_, n) => vals[n]); }
-    function label(sel, v) { var o = sel.querySelector('option[value="' + v + '"]'); return o ? o.textContent : v; }
-    // date shows a YYYY-MM date as View.Date does.
-    function date(s) {
-      if (!s) return "";
-      var y = s.slice(0, 4), m = +s.slice(5, 7);
-      return zh ? y + "年" + m + "月" : months[m - 1] + " " + y;
-    }
-    function state() { return { q: qi.value, kind: ks.value, regime: rs.value, year: ys.value, sort: ss.value }; }
-    function address(st) {
-      var p = new URLSearchParams();
-      if (st.q) p.set("q", st.q);
-      if (st.kind) p.set("kind", st.kind);
-      if (st.regime) p.set("regime", st.regime);
-      if (st.year) p.set("year", st.year);
-      if (st.sort === "date") p.set("sort", "date");
-      var s = p.toString();
-      return location.pathname + (s ? "?" + s : "");
-    }
-    // remember puts the search in the URL: typing replaces the entry,
-    // Enter and the filters commit it, so that Back returns to it.
-    function remember(commit, push) {
-      var u = address(state());
-      if (u !== location.pathname + location.search) history[committed || push ? "pushState" : "replaceState"](null, "", u);
-      committed = commit;
-    }
-    function restore() {
-      var p = new URLSearchParams(location.search);
-      qi.value = p.get("q") || "";
-      ks.value = p.get("kind") || "";
-      rs.value = p.get("regime") || "";
-      ys.value = p.get("year") || "";
-      ss.value = p.get("sort") === "date" ? "date" : "relevance";
-      if (ks.selectedIndex < 0) ks.value = "";
-      if (rs.selectedIndex < 0) rs.value = "";
-      if (ys.selectedIndex < 0) ys.value = "";
-    }
-
-    // The results.
-    // item is the list item of doc id: its title, a line of kind,
-    // department, date and context, and a snippet around the first mark.
-    function item(b, r, id) {
-      var d = b.docs[id], li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("p");
-      a.href = root + d.url;
-      put(a, d.title, marks(d.title, r), 0, d.title.length);
-      li.appendChild(a);
-      meta.className = "meta";
-      var k = meta.appendChild(document.createElement("span"));
-      k.className = "label";
-      k.textContent = label(ks, b.manifest.kinds[d.kind]);
-      var bits = [];
-      if (d.dept >= 0 && b.depts[d.dept]) bits.push(b.depts[d.dept].name);
-      if (d.date) bits.push(date(d.date));
-      if (d.context) bits.push(d.context);
-      meta.appendChild(document.createTextNode(bits.join(" · ")));
-      li.appendChild(meta);
-      if (d.text) li.appendChild(snippet(d.text, marks(d.text, r)));
-      return li;
-    }
-    function snippet(s, ms) {
-      var from = 0, to = s.length, p = document.createElement("p");
-      if (to > WIDTH) {
-        from = ms.length ? Math.max(0, ms[0].start - (zh ? 20 : 60)) : 0;
-        if (!zh && from) { var sp = s.indexOf(" ", from); if (sp >= 0 && sp < ms[0].start) from = sp + 1; }
-        to = Math.min(s.length, from + WIDTH);
-        if (!zh && to < s.length) { var e = s.lastIndexOf(" ", to); if (e > from) to = e; }
-      }
-      if (from) p.appendChild(document.createTextNode("…"));
-      put(p, s, ms, from, to);
-      if (to < s.length) p.appendChild(document.createTextNode("…"));
-      return p;
-    }
-    function dropMore() { var old = $("search-more"); if (old) old.remove(); }
-    // show lists the results of r from from on, a page of them, and a
-    // button for more.
-    function show(b, r, from) {
-      var to = Math.min(r.ids.length, from + PAGE);
-      return rank(b, r, from, to).then(() => {
-        if (r !== cur) return;
-        dropMore();
-        for (var i = from; i < to; i++) list.appendChild(item(b, r, r.ids[i]));
-        if (to < r.ids.length) {
-          var more = document.createElement("button");
-          more.type = "button";
-          more.id = "search-more";
-          more.textContent = T.more;
-          more.addEventListener("click", () => {
-            show(b, r, to).then(() => { var a = list.children[to] && list.children[to].querySelector("a"); if (a) a.focus(); });
-          });
-          list.parentNode.insertBefore(more, list.nextSibling);
-        }
+  // get fetches the JSON of a path under the site's root, once.
+  function get(ui, path) {
+    var c = ui.cache;
+    if (!c[path]) {
+      c[path] = fetch(ui.root + path).then((res) => {
+        if (!res.ok) throw new Error(path + ": " + res.status);
+        return res.json();
       });
+      c[path].catch(() => { delete c[path]; });
     }
-    function run() {
-      var st = state(), my = ++seq, q = st.q.trim();
-      if (!q) {
-        cur = null; list.textContent = ""; none.hidden = true; say("");
-        dropMore();
-        return Promise.resolve();
-      }
-      var slow = setTimeout(() => { if (my === seq) say(T.loading); }, 300);
-      return opened().then((b) => find(b, q, st.kind, st.regime, st.sort, st.year).then((r) => {
-        if (my !== seq) return;
-        cur = r;
-        list.textContent = "";
-        dropMore();
-        return show(b, r, 0).then(() => {
-          if (my !== seq) return;
-          clearTimeout(slow);
-          var n = r.ids.length;
-          none.hidden = n > 0;
-          say(!n ? fmt("none", { q: q }) : r.partial ? fmt("partial", { q: q, n: n }) : n === 1 ? T.count1 : fmt("count", { n: n }));
-          list.setAttribute("data-q", q);
-          form.dispatchEvent(new CustomEvent("qd-results", { bubbles: true, detail: { q: q, count: n } }));
+    return c[path];
+  }
+  // opened opens the bundle of the page's language, once.
+  function opened(ui) {
+    if (!ui.bundle) {
+      ui.bundle = open((path) => get(ui, path), ui.lang);
+      ui.bundle.catch(() => { ui.bundle = null; });
+    }
+    return ui.bundle;
+  }
+
+  // The form and the address.
+  // state is the search the form asks for.
+  function state(ui) { return { q: ui.q.value, kind: ui.kind.value, regime: ui.regime.value, year: ui.year.value, sort: ui.sort.value }; }
+  // address is the page's address for search st.
+  function address(st) {
+    var p = new URLSearchParams();
+    if (st.q) p.set("q", st.q);
+    if (st.kind) p.set("kind", st.kind);
+    if (st.regime) p.set("regime", st.regime);
+    if (st.year) p.set("year", st.year);
+    if (st.sort === "date") p.set("sort", "date");
+    var s = p.toString();
+    return location.pathname + (s ? "?" + s : "");
+  }
+  // remember puts the search in the address: typing replaces the entry,
+  // Enter and the filters commit it, so that Back returns to it.
+  function remember(ui, commit, push) {
+    var u = address(state(ui));
+    if (u !== location.pathname + location.search) history[ui.committed || push ? "pushState" : "replaceState"](null, "", u);
+    ui.committed = commit;
+  }
+  // restore sets the form from the address.
+  function restore(ui) {
+    var p = new URLSearchParams(location.search);
+    ui.q.value = p.get("q") || "";
+    ui.sort.value = p.get("sort") === "date" ? "date" : "relevance";
+    [ui.kind, ui.regime, ui.year].forEach((sel) => {
+      sel.value = p.get(sel.name) || "";
+      if (sel.selectedIndex < 0) sel.value = "";
+    });
+  }
+
+  // The results.
+  // say writes the status line: the string k of the form ("" for none),
+  // {x} in it replaced by vals.x.
+  function say(ui, k, vals) { ui.status.textContent = k ? (ui.strings[k] || "").replace(/\{(\w)\}/g, (_, n) => (vals || {})[n]) : ""; }
+  // label is the text of the option v of sel.
+  function label(sel, v) { var o = sel.querySelector('option[value="' + v + '"]'); return o ? o.textContent : v; }
+  // showDate shows a YYYY-MM date as View.Date does.
+  function showDate(ui, s) {
+    if (!s) return "";
+    var y = s.slice(0, 4), m = +s.slice(5, 7);
+    return ui.zh ? y + "年" + m + "月" : MONTHS.split(" ")[m - 1] + " " + y;
+  }
+  // item is the list item of doc id: its title, a line of kind,
+  // department, date and context, and a snippet around the first mark.
+  function item(ui, b, r, id) {
+    var d = b.docs[id], li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("p");
+    a.href = ui.root + d.url;
+    put(a, d.title, marks(d.title, r), 0, d.title.length);
+    li.appendChild(a);
+    meta.className = "meta";
+    var k = meta.appendChild(document.createElement("span"));
+    k.className = "label";
+    k.textContent = label(ui.kind, b.manifest.kinds[d.kind]);
+    var bits = [];
+    if (d.dept >= 0 && b.depts[d.dept]) bits.push(b.depts[d.dept].name);
+    if (d.date) bits.push(showDate(ui, d.date));
+    if (d.context) bits.push(d.context);
+    meta.appendChild(document.createTextNode(bits.join(" · ")));
+    li.appendChild(meta);
+    if (d.text) li.appendChild(snippet(ui.zh, d.text, marks(d.text, r)));
+    return li;
+  }
+  // snippet is a paragraph of s, cut around the first of the marks ms
+  // when s is long.
+  function snippet(zh, s, ms) {
+    var width = zh ? 80 : 200, from = 0, to = s.length, p = document.createElement("p");
+    if (to > width) {
+      from = ms.length ? Math.max(0, ms[0].start - (zh ? 20 : 60)) : 0;
+      if (!zh && from) { var sp = s.indexOf(" ", from); if (sp >= 0 && sp < ms[0].start) from = sp + 1; }
+      to = Math.min(s.length, from + width);
+      if (!zh && to < s.length) { var e = s.lastIndexOf(" ", to); if (e > from) to = e; }
+    }
+    if (from) p.appendChild(document.createTextNode("…"));
+    put(p, s, ms, from, to);
+    if (to < s.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+  function dropMore() { var old = document.getElementById("search-more"); if (old) old.remove(); }
+  // show lists a page of the results of r from from on, and a button for
+  // more.
+  function show(ui, b, r, from) {
+    var to = Math.min(r.ids.length, from + PAGE), list = ui.list;
+    return rank(b, r, from, to).then(() => {
+      if (r !== ui.cur) return;
+      dropMore();
+      for (var i = from; i < to; i++) list.appendChild(item(ui, b, r, r.ids[i]));
+      if (to < r.ids.length) {
+        var more = document.createElement("button");
+        more.type = "button";
+        more.id = "search-more";
+        more.textContent = ui.strings.more;
+        more.addEventListener("click", () => {
+          show(ui, b, r, to).then(() => { var a = list.children[to] && list.children[to].querySelector("a"); if (a) a.focus(); });
         });
-      })).catch((e) => {
+        list.parentNode.insertBefore(more, list.nextSibling);
+      }
+    });
+  }
+  // run searches for what the form asks, shows the results and announces
+  // them (the event qd-results); a later search overtakes it.
+  function run(ui) {
+    var st = state(ui), my = ++ui.seq, q = st.q.trim();
+    if (!q) {
+      ui.cur = null; ui.list.textContent = ""; ui.none.hidden = true; say(ui, "");
+      dropMore();
+      return Promise.resolve();
+    }
+    var slow = setTimeout(() => { if (my === ui.seq) say(ui, "loading"); }, 300);
+    return opened(ui).then((b) => find(b, q, st.kind, st.regime, st.sort, st.year).then((r) => {
+      if (my !== ui.seq) return;
+      ui.cur = r;
+      ui.list.textContent = "";
+      dropMore();
+      return show(ui, b, r, 0).then(() => {
+        if (my !== ui.seq) return;
         clearTimeout(slow);
-        if (my === seq) say(T.error);
-        if (window.console) console.error(e);
+        var n = r.ids.length;
+        ui.none.hidden = n > 0;
+        say(ui, !n ? "none" : r.partial ? "partial" : n === 1 ? "count1" : "count", { q: q, n: n });
+        ui.list.setAttribute("data-q", q);
+        ui.form.dispatchEvent(new CustomEvent("qd-results", { bubbles: true, detail: { q: q, count: n } }));
       });
-    }
-
-    qi.addEventListener("input", () => { remember(false); run(); });
-    qi.addEventListener("focus", () => { opened(); });
-    [ks, rs, ys, ss].forEach((s) => { s.addEventListener("change", () => { remember(true, true); run(); }); });
-    form.addEventListener("submit", (e) => { e.preventDefault(); remember(true); run(); });
-    window.addEventListener("popstate", () => { restore(); committed = true; run(); });
-    restore();
-    committed = !!qi.value;
-    if (qi.value) run();
+    })).catch((e) => {
+      clearTimeout(slow);
+      if (my === ui.seq) say(ui, "error");
+      if (window.console) console.error(e);
+    });
   }
 })();
