@@ -1,21 +1,12 @@
-// Site search, plain JavaScript: no framework, no build step but the site's
-// minifier. The bundle and the tokenising rules are specified in
-// generator/search.go. Without this script the search page offers the site
-// map and the regime indexes instead.
+// Site search, plain JavaScript, no framework. The bundle and the
+// tokenising rules are specified in generator/search.go. Without this
+// script the search page offers the site map and the regime indexes.
 //
-// One file, so that the first query costs the page three requests (this
-// script, the manifest and the bundle), in five parts, each using only the
-// parts above it (function declarations aside):
-//
-//	Shared with Go  constants that generator/searchshared_test.go checks
-//	                against the Go values
-//	Tokenize        fold, runs, stem, terms, parse: rules 1–5 of search.go,
-//	                which TestTokenizerMatchesJS runs in Node against Go's
-//	Load            the manifest and the bundle; a doc file's columns become
-//	                docs {kind, dept, regimes, date, url, title, context,
-//	                text} once, as they arrive
-//	Score           the posting lists, matching, filtering and ranking
-//	Show            the page: the form, the address, the results
+// One file (the first query costs three requests: this script, the
+// manifest, the bundle) in parts: Shared with Go (checked by
+// generator/searchshared_test.go), Tokenize (TestTokenizerMatchesJS runs
+// it in Node against Go's), Load (a doc file's columns become docs {kind,
+// dept, regimes, date, url, title, context, text} once), Score, Show.
 (() => {
   "use strict";
 
