@@ -1,24 +1,26 @@
 // Site search, plain JavaScript, no framework. The bundle and the
-// tokenising rules are specified in generator/search.go. Without this
-// script the search page offers the site map and the regime indexes.
+// tokenising rules are specified in package search (go doc
+// qingdan/generator/search). Without this script the search page offers
+// the site map and the regime indexes.
 //
 // One file (the first query costs three requests: this script, the
 // manifest, the bundle) in parts: Shared with Go (checked by
-// generator/searchshared_test.go), Tokenize (TestTokenizerMatchesJS runs
-// it in Node against Go's), Load (a doc file's columns become docs {kind,
-// dept, regimes, date, url, title, context, text} once), Score, Show.
+// generator/site/searchshared_test.go), Tokenize (TestTokenizerMatchesJS
+// runs it in Node against Go's), Load (a doc file's columns become docs
+// {kind, dept, regimes, date, url, title, context, text} once), Score,
+// Show.
 (() => {
   "use strict";
 
   // ---- Shared with Go ----
   // Each is one line, `const NAME = "…";`, words split by single spaces.
-  // STOP: searchStop; DIGITS: searchDigits; MONTHS: the English month
-  // names of View.Date (generator/render.go) and of benchsite.
+  // STOP: search.Stop; DIGITS: search.Digits; MONTHS: the English month
+  // names of site.View.Date and of benchsite.
   const STOP = "a an and are as at be by for from in into is it its of on or s shall such that the their this to which with";
   const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVabcdefghijklmnopqrstuvwxyz-_WXYZ";
   const MONTHS = "January February March April May June July August September October November December";
 
-  // ---- Tokenize (rules 1–5 of generator/search.go) ----
+  // ---- Tokenize (rules 1–5 of package search) ----
   const stopWords = new Set(STOP.split(" "));
   function fold(s) {
     return s.replace(/[A-Z\u00C0-\u00DE\u0391-\u03A9\u0400-\u042F\u3000\uFF01-\uFF5E]/g, (ch) => {
@@ -70,8 +72,8 @@
     });
     return out;
   }
-  // parse splits a query into groups {han, text, terms, prefix, fuzzy}, as
-  // searchParse in generator/search.go.
+  // parse splits a query into groups {han, text, terms, prefix, fuzzy},
+  // as search.Parse.
   function parse(q) {
     var groups = [], rs = runs(fold(q));
     rs.forEach((r, i) => {
@@ -87,7 +89,7 @@
   }
 
   // ---- Load: the manifest and the bundle ----
-  // hash is searchHash: the shard of a term is hash(term) % shards.
+  // hash is search.Hash: the shard of a term is hash(term) % shards.
   function hash(t) {
     var h = 2166136261;
     for (var i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619) >>> 0;
@@ -201,8 +203,8 @@
 
   // ---- Score: index, match, filter, rank ----
   // index makes the posting lists of docs: term → [doc, w, doc, w, …], w
-  // as searchPosting in generator/search.go says: tf weight (4 bits), then
-  // tl (2 bits) and units if the term is in the title.
+  // as search.Posting says: tf weight (4 bits), then tl (2 bits) and units
+  // if the term is in the title.
   function index(docs, basis) {
     var post = Object.create(null);
     docs.forEach((d, id) => {
@@ -213,7 +215,7 @@
       for (t in share) { var c = share[t] / units; w[t] = (c < 1 / 3 ? 16 : c < 2 / 3 ? 32 : 48) + 64 * Math.min(units, 63); }
       var inText = terms(isBasis ? d.title + " " + d.text : d.text), tf = Object.create(null);
       inText.forEach((t) => { tf[t] = (tf[t] || 0) + 1; });
-      // BM25's tf weight, times 4 (searchTF in generator/search.go).
+      // BM25's tf weight, times 4 (searchTF in package search).
       for (t in tf) { var l = Math.floor(5632 * tf[t] / (640 * tf[t] + 192 + 18 * inText.length)); w[t] = (w[t] || 0) + (isBasis ? l >> 1 : l); }
       for (t in w) (post[t] || (post[t] = [])).push(id, w[t]);
     });
