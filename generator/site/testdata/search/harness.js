@@ -1,7 +1,7 @@
 // Runs layouts/assets/search.js in Node for the Go tests: reads a JSON
 // request on standard input and writes the answers as JSON.
 //
-//	{"script": path, "tokenize": [text…], "parse": [query…], "index": [doc…],
+//	{"script": path, "tokenize": [text…], "parse": [query…], "index": [row…],
 //	 "basis": the kind index of bases,
 //	 "files": {path: JSON text…}, "queries": [{lang, q, kind, regime, sort}…]}
 //
@@ -10,6 +10,16 @@
 // [{"urls": [top ten…], "count": n, "dates": [date of each result…] or null,
 // "partial": bool, "fetched": [path…]}…]}.
 "use strict";
+
+// columns turns rows [kind, dept, regimes, date, url, title, context, text]
+// into a doc file's columns.
+function columns(rows) {
+  const cols = { kind: [], dept: [], regimes: [], date: [], url: [], title: [], context: [], text: [] };
+  const names = Object.keys(cols);
+  rows.forEach((row) => names.forEach((n, j) => cols[n].push(row[j])));
+  return cols;
+}
+
 let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (c) => { input += c; });
@@ -19,7 +29,7 @@ process.stdin.on("end", async () => {
   const out = {
     tokens: (req.tokenize || []).map((s) => S.terms(s)),
     parses: (req.parse || []).map((q) => S.parse(q)),
-    index: req.index ? S.index(req.index, req.basis) : null,
+    index: req.index ? S.index(S.docsOf(columns(req.index)), req.basis) : null,
     results: [],
   };
   const files = req.files || {};
@@ -36,7 +46,7 @@ process.stdin.on("end", async () => {
     const r = await S.find(b, q.q, q.kind || "", q.regime || "", q.sort || "relevance");
     await S.rank(b, r, 0, 10);
     out.results.push({
-      urls: r.ids.slice(0, 10).map((id) => b.docs[id][4]),
+      urls: r.ids.slice(0, 10).map((id) => b.docs[id].url),
       count: r.ids.length,
       dates: b.date ? r.ids.map((id) => b.date(id)) : null,
       partial: !!r.partial,
