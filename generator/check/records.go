@@ -61,8 +61,7 @@ func listIDs[T any](recs []*T, id func(*T) string) string {
 
 // department checks one department's records and their references.
 func (ck *checker) department(d *content.Department) {
-	c := ck.c
-	dl := c.Loc(d)
+	dl := ck.c.Loc(d)
 	ck.bodyRef(dl, "body", d.Body)
 	ck.date(dl, "date", d.Date, true)
 	if d.Series < 0 {
@@ -72,12 +71,32 @@ func (ck *checker) department(d *content.Department) {
 	uniqueIDs(ck, d.Boundaries, func(r *content.Boundary) string { return r.ID })
 	uniqueIDs(ck, d.Systems, func(r *content.System) string { return r.ID })
 	uniqueIDs(ck, d.Services, func(r *content.Service) string { return r.ID })
+	last := ck.duties(d.Duties)
+	ck.boundaries(d.Boundaries)
+	ck.systems(d.Systems, itemNumbers(d.Duties), last)
+	ck.services(d.Services)
+	ck.accountability(d.Accountability)
+	a := d.Accountability
+	if len(d.Duties) == 0 || len(d.Boundaries) == 0 || len(d.Systems) == 0 || len(d.Services) == 0 || len(a.Bodies) == 0 {
+		ck.errs.Add(dl.At(""), "department %s has an empty part (duties, boundaries, systems, services or accountability): an empty section may not be published", d.Slug)
+	}
+}
+
+// numbered checks what every numbered record of a department has: its id
+// in sequence, its regimes and its date.
+func (ck *checker) numbered(l content.Loc, id string, want int, what string, regimes []string, date string) {
+	ck.sequence(l, id, want, what)
+	ck.regimes(l, "regimes", regimes)
+	ck.date(l, "date", date, false)
+}
+
+// duties checks the duties, their items (numbered 1, 2, 3… across the
+// duties) and their bases, and returns the last item number.
+func (ck *checker) duties(duties []*content.Duty) int {
 	next := 1
-	for i, du := range d.Duties {
-		l := c.Loc(du)
-		ck.sequence(l, du.ID, i+1, "duty")
-		ck.regimes(l, "regimes", du.Regimes)
-		ck.date(l, "date", du.Date, false)
+	for i, du := range duties {
+		l := ck.c.Loc(du)
+		ck.numbered(l, du.ID, i+1, "duty", du.Regimes, du.Date)
 		if len(du.Items) == 0 {
 			ck.errs.Add(l.At(""), "duty %s has no responsibility items: add [[item]] entries", du.ID)
 		}
@@ -89,29 +108,42 @@ func (ck *checker) department(d *content.Department) {
 			next = it.N + 1
 			ck.regimes(l, p+".regimes", it.Regimes)
 		}
-		for j, b := range du.Bases {
-			p := fmt.Sprintf("basis[%d]", j)
-			switch {
-			case b.Instrument == "" && b.Text.Zh == "":
-				ck.errs.Add(l.At(p), "basis needs an instrument (a registry id) or a text")
-			case b.Instrument != "" && b.Text.Zh != "":
-				ck.errs.Add(l.At(p+".text"), "basis has both an instrument and a text: split it into two [[basis]] entries")
-			case b.Instrument != "":
-				ck.instrumentRef(l, p+".instrument", b.Instrument)
-			}
+		ck.bases(l, du.Bases)
+	}
+	return next - 1
+}
+
+// bases checks a duty's bases: each an instrument of the registry or a text.
+func (ck *checker) bases(l content.Loc, bases []*content.Basis) {
+	for j, b := range bases {
+		p := fmt.Sprintf("basis[%d]", j)
+		switch {
+		case b.Instrument == "" && b.Text.Zh == "":
+			ck.errs.Add(l.At(p), "basis needs an instrument (a registry id) or a text")
+		case b.Instrument != "" && b.Text.Zh != "":
+			ck.errs.Add(l.At(p+".text"), "basis has both an instrument and a text: split it into two [[basis]] entries")
+		case b.Instrument != "":
+			ck.instrumentRef(l, p+".instrument", b.Instrument)
 		}
 	}
+}
+
+// itemNumbers is the set of the duties' item numbers.
+func itemNumbers(duties []*content.Duty) map[int]bool {
 	items := map[int]bool{}
-	for _, du := range d.Duties {
+	for _, du := range duties {
 		for _, it := range du.Items {
 			items[it.N] = true
 		}
 	}
-	for i, bd := range d.Boundaries {
-		l := c.Loc(bd)
-		ck.sequence(l, bd.ID, i+1, "boundary matter")
-		ck.regimes(l, "regimes", bd.Regimes)
-		ck.date(l, "date", bd.Date, false)
+	return items
+}
+
+// boundaries checks the boundary matters and the bodies of their divisions.
+func (ck *checker) boundaries(bds []*content.Boundary) {
+	for i, bd := range bds {
+		l := ck.c.Loc(bd)
+		ck.numbered(l, bd.ID, i+1, "boundary matter", bd.Regimes, bd.Date)
 		if len(bd.Divisions) == 0 {
 			ck.errs.Add(l.At(""), "boundary matter %s has no [[division]]: add each department's division of duties", bd.ID)
 		}
@@ -119,40 +151,46 @@ func (ck *checker) department(d *content.Department) {
 			ck.bodyRef(l, fmt.Sprintf("division[%d].body", j), dv.Body)
 		}
 	}
-	for i, s := range d.Systems {
-		l := c.Loc(s)
-		ck.sequence(l, s.ID, i+1, "supervision system")
-		ck.regimes(l, "regimes", s.Regimes)
-		ck.date(l, "date", s.Date, false)
+}
+
+// systems checks the supervision systems; the items they name must be in
+// items, numbered 1 to last.
+func (ck *checker) systems(systems []*content.System, items map[int]bool, last int) {
+	for i, s := range systems {
+		l := ck.c.Loc(s)
+		ck.numbered(l, s.ID, i+1, "supervision system", s.Regimes, s.Date)
 		uniqueIDs(ck, s.Sections, func(r *content.Section) string { return r.ID })
 		if len(s.Sections) == 0 && s.Body.Zh == "" {
 			ck.errs.Add(l.At(""), "supervision system %s has neither sections nor a body: an empty page may not be published", s.ID)
 		}
 		for j, n := range s.Items {
 			if !items[n] {
-				ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "item %d does not exist: items are numbered 1 to %d", n, next-1)
+				ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "item %d does not exist: items are numbered 1 to %d", n, last)
 			}
 		}
 	}
-	for i, s := range d.Services {
-		l := c.Loc(s)
-		ck.sequence(l, s.ID, i+1, "service")
-		ck.regimes(l, "regimes", s.Regimes)
-		ck.date(l, "date", s.Date, false)
+}
+
+// services checks the services and their phone numbers.
+func (ck *checker) services(services []*content.Service) {
+	for i, s := range services {
+		l := ck.c.Loc(s)
+		ck.numbered(l, s.ID, i+1, "service", s.Regimes, s.Date)
 		if !phoneRE.MatchString(s.Phone) {
 			ck.errs.Add(l.At("phone"), "phone %q is not a phone number: write digits with hyphens, e.g. 0539-2656029", s.Phone)
 		}
 	}
-	a := d.Accountability
-	al := c.Loc(a)
+}
+
+// accountability checks the accountability part: its date, its ids and
+// the registry bodies it names.
+func (ck *checker) accountability(a *content.Accountability) {
+	al := ck.c.Loc(a)
 	ck.date(al, "date", a.Date, false)
 	uniqueIDs(ck, a.Bodies, func(r *content.AccBody) string { return r.ID })
 	uniqueIDs(ck, a.Mechanisms, func(r *content.Mechanism) string { return r.ID })
 	for j, b := range a.Bodies {
 		ck.bodyRef(al, fmt.Sprintf("body[%d].body", j), b.Body)
-	}
-	if len(d.Duties) == 0 || len(d.Boundaries) == 0 || len(d.Systems) == 0 || len(d.Services) == 0 || len(a.Bodies) == 0 {
-		ck.errs.Add(dl.At(""), "department %s has an empty part (duties, boundaries, systems, services or accountability): an empty section may not be published", d.Slug)
 	}
 }
 

@@ -158,11 +158,29 @@ func link(docs []*Doc) {
 }
 
 // splitBundle makes the parts of a split bundle, by path under its base,
-// and says how many shards it has.
+// and says how many shards it has: the term shards and their vocabulary,
+// the docs' metadata, and the chunks of docs.
 func splitBundle(ed Edition) (map[string][]byte, int, error) {
-	docs := ed.Docs
 	parts := map[string][]byte{}
-	postings := Postings(docs)
+	postings := Postings(ed.Docs)
+	shards := shardCount(postings)
+	if err := addShards(parts, postings, shards); err != nil {
+		return nil, 0, err
+	}
+	b, err := metaFile(ed.Docs)
+	if err != nil {
+		return nil, 0, err
+	}
+	parts["meta.json"] = b
+	if err := addChunks(parts, ed); err != nil {
+		return nil, 0, err
+	}
+	return parts, shards, nil
+}
+
+// shardCount is the number of term shards, a power of two from 8 to 4096,
+// that keeps a shard's postings near searchShardBytes.
+func shardCount(postings map[string][]Posting) int {
 	size := 0
 	for _, ps := range postings {
 		size += 2 * len(ps)
@@ -171,24 +189,19 @@ func splitBundle(ed Edition) (map[string][]byte, int, error) {
 	for shards < 4096 && size/shards > searchShardBytes {
 		shards *= 2
 	}
+	return shards
+}
+
+// addShards adds the term shards, s/<k>.json, each term with its encoded
+// postings in the shard its hash picks, and vocab.json: the terms other
+// than Han ones, with their document frequencies.
+func addShards(parts map[string][]byte, postings map[string][]Posting, shards int) error {
 	byShard := make([][]any, shards)
 	var vocab []string
 	var df []int
 	for _, t := range slices.Sorted(maps.Keys(postings)) {
-		var b []byte
-		prev := 0
-		for _, p := range postings[t] {
-			v := (p.Doc-prev)*32 + (p.W&15)*2
-			if p.W>>4 == 0 {
-				b = appendSearchNum(b, v)
-			} else {
-				b = appendSearchNum(b, v+1)
-				b = appendSearchNum(b, p.W>>4)
-			}
-			prev = p.Doc
-		}
 		k := Hash(t) % uint32(shards)
-		byShard[k] = append(byShard[k], t, string(b))
+		byShard[k] = append(byShard[k], t, encodePostings(postings[t]))
 		if !isSearchHanTerm(t) {
 			vocab = append(vocab, t)
 			df = append(df, len(postings[t]))
@@ -197,16 +210,40 @@ func splitBundle(ed Edition) (map[string][]byte, int, error) {
 	for k, kv := range byShard {
 		b, err := jsonObject(kv...)
 		if err != nil {
-			return nil, 0, err
+			return err
 		}
 		parts[fmt.Sprintf("s/%d.json", k)] = b
 	}
 	b, err := jsonObject("terms", vocab, "df", df)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
 	parts["vocab.json"] = b
+	return nil
+}
 
+// encodePostings writes a term's postings as search numbers: for each, the
+// gap from the previous doc times 32 plus the weight's low four bits times
+// 2, plus 1 when the rest of the weight follows as a second number.
+func encodePostings(ps []Posting) string {
+	var b []byte
+	prev := 0
+	for _, p := range ps {
+		v := (p.Doc-prev)*32 + (p.W&15)*2
+		if p.W>>4 == 0 {
+			b = appendSearchNum(b, v)
+		} else {
+			b = appendSearchNum(b, v+1)
+			b = appendSearchNum(b, p.W>>4)
+		}
+		prev = p.Doc
+	}
+	return string(b)
+}
+
+// metaFile writes meta.json: the distinct dates, and for each doc its
+// kind, department + 1, date index + 1 and regimes, as search numbers.
+func metaFile(docs []*Doc) ([]byte, error) {
 	var dates []string
 	var meta []byte
 	for _, d := range docs {
@@ -228,32 +265,37 @@ func splitBundle(ed Edition) (map[string][]byte, int, error) {
 	if dates == nil {
 		dates = []string{}
 	}
-	if b, err = jsonObject("dates", dates, "m", string(meta)); err != nil {
-		return nil, 0, err
-	}
-	parts["meta.json"] = b
+	return jsonObject("dates", dates, "m", string(meta))
+}
 
+// addChunks adds the chunks of docs, c/<n>.json, searchChunkDocs docs
+// each, with the departments they name.
+func addChunks(parts map[string][]byte, ed Edition) error {
+	docs := ed.Docs
 	for n := 0; n*searchChunkDocs < len(docs); n++ {
 		chunk := docs[n*searchChunkDocs : min(len(docs), (n+1)*searchChunkDocs)]
-		var depts []any
-		var seen []int
-		for _, d := range chunk {
-			if d.Dept >= 0 && !slices.Contains(seen, d.Dept) {
-				seen = append(seen, d.Dept)
-				dp := ed.Depts[d.Dept]
-				depts = append(depts, []any{d.Dept, dp.Slug, dp.Name})
-			}
-		}
-		if depts == nil {
-			depts = []any{}
-		}
-		b, err := docFile(depts, chunk, docs, false)
+		b, err := docFile(chunkDepts(chunk, ed.Depts), chunk, docs, false)
 		if err != nil {
-			return nil, 0, err
+			return err
 		}
 		parts[fmt.Sprintf("c/%d.json", n)] = b
 	}
-	return parts, shards, nil
+	return nil
+}
+
+// chunkDepts lists the departments of a chunk's docs, in order of first
+// use, each as [index, slug, name].
+func chunkDepts(chunk []*Doc, all []Dept) []any {
+	depts := []any{}
+	var seen []int
+	for _, d := range chunk {
+		if d.Dept >= 0 && !slices.Contains(seen, d.Dept) {
+			seen = append(seen, d.Dept)
+			dp := all[d.Dept]
+			depts = append(depts, []any{d.Dept, dp.Slug, dp.Name})
+		}
+	}
+	return depts
 }
 
 // jsonObject writes a JSON object from key, value pairs, in their order,
