@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
 )
 
 // overlay is a file system that serves some files from a map and the rest
@@ -43,76 +45,104 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// parseCase reads a case file: a comment, then files each headed
-// "-- name --", the last one "-- want --".
-func parseCase(t *testing.T, b []byte) (fstest.MapFS, []string) {
+// The error cases are small self-contained sites: testdata/errors/base.txtar
+// is the smallest complete site, and each other archive there (a txtar: a
+// comment, then files each headed "-- name --") replaces or adds files of
+// the base, and ends with a "-- want --" section: every error the build must
+// report, one "file:line:col: message" line each, as an editor shows it.
+const (
+	caseDir  = "testdata/errors"
+	baseCase = "base.txtar"
+)
+
+// readArchive reads a txtar archive into a file system, less its want
+// section, which it returns as lines.
+func readArchive(t *testing.T, name string) (fstest.MapFS, []string) {
 	t.Helper()
-	files := fstest.MapFS{}
-	var name string
-	var body []string
-	flush := func() {
-		if name != "" {
-			files[name] = &fstest.MapFile{Data: []byte(strings.Join(body, "\n") + "\n")}
-		}
+	a, err := txtar.ParseFile(name)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --") {
-			flush()
-			name, body = strings.TrimSuffix(strings.TrimPrefix(line, "-- "), " --"), nil
+	files := fstest.MapFS{}
+	var want []string
+	for _, f := range a.Files {
+		if _, dup := files[f.Name]; dup || f.Name == "want" && want != nil {
+			t.Fatalf("%s: %s twice", name, f.Name)
+		}
+		if f.Name == "want" {
+			want = strings.Split(strings.TrimSpace(string(f.Data)), "\n")
 			continue
 		}
-		body = append(body, line)
+		files[f.Name] = &fstest.MapFile{Data: f.Data}
 	}
-	flush()
-	want := files["want"]
-	delete(files, "want")
-	if want == nil {
-		t.Fatal("case has no -- want -- section")
-	}
-	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(string(want.Data)), "\n") {
-		lines = append(lines, strings.TrimSpace(l))
-	}
-	return files, lines
+	return files, want
 }
 
-// TestContentErrors builds the real content with one case's files put in
-// place and checks that the build fails with each wanted error, at its
-// file:line:column.
-func TestContentErrors(t *testing.T) {
-	eachCase(t, "testdata/errors", func(t *testing.T, files fstest.MapFS, want []string) {
-		_, err := Build(overlay{os.DirFS("../../content"), files}, os.DirFS("../../layouts"))
-		if err == nil {
-			t.Fatal("build succeeded; want an error")
-		}
-		es := content.AsErrors(err)
-		if es == nil {
-			t.Fatalf("error has no positions: %v", err)
-		}
-		got := es.Error()
-		for _, w := range want {
-			if !strings.Contains(got, w) {
-				t.Errorf("missing error %q\ngot:\n%s", w, got)
-			}
-		}
-	})
-}
-
-// eachCase runs f, as a subtest, on each case file in dir (see parseCase).
-func eachCase(t *testing.T, dir string, f func(t *testing.T, files fstest.MapFS, want []string)) {
+// miniSite is the base site with files put in place. The interface strings
+// (i18n.toml) come from content/ unless files has its own: they belong to
+// the real layouts the cases are rendered with.
+func miniSite(t *testing.T, files fstest.MapFS) fstest.MapFS {
 	t.Helper()
-	cases, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("no cases in %s", dir)
+	site, want := readArchive(t, filepath.Join(caseDir, baseCase))
+	if want != nil {
+		t.Fatalf("%s has a want section; the base must build", baseCase)
+	}
+	ui, err := os.ReadFile("../../content/i18n.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site["i18n.toml"] = &fstest.MapFile{Data: ui}
+	for name, f := range files {
+		site[name] = f
+	}
+	return site
+}
+
+// TestBaseSiteBuilds: the base the error cases start from builds cleanly,
+// so each case's errors are its own.
+func TestBaseSiteBuilds(t *testing.T) {
+	t.Parallel()
+	out, err := Build(miniSite(t, nil), os.DirFS("../../layouts"))
+	if err != nil {
+		t.Fatalf("the base site does not build: %v", err)
+	}
+	for _, p := range []string{"zh/qts/duties/1/index.html", "en/qts/systems/1/index.html", "en/laws/product-quality-law/index.html"} {
+		if out.Files[p] == nil {
+			t.Errorf("the base site has no %s", p)
+		}
+	}
+}
+
+// TestContentErrors builds the base site with each case's files put in
+// place and checks that the build fails with exactly the wanted errors,
+// each at its file:line:column.
+func TestContentErrors(t *testing.T) {
+	t.Parallel()
+	cases, err := filepath.Glob(filepath.Join(caseDir, "*.txtar"))
+	if err != nil || len(cases) < 2 {
+		t.Fatalf("no cases in %s", caseDir)
 	}
 	for _, c := range cases {
-		t.Run(strings.TrimSuffix(filepath.Base(c), ".txt"), func(t *testing.T) {
-			b, err := os.ReadFile(c)
-			if err != nil {
-				t.Fatal(err)
+		if filepath.Base(c) == baseCase {
+			continue
+		}
+		t.Run(strings.TrimSuffix(filepath.Base(c), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			files, want := readArchive(t, c)
+			if want == nil {
+				t.Fatal("case has no -- want -- section")
 			}
-			files, want := parseCase(t, b)
-			f(t, files, want)
+			_, err := Build(miniSite(t, files), os.DirFS("../../layouts"))
+			if err == nil {
+				t.Fatal("build succeeded; want an error")
+			}
+			es := content.AsErrors(err)
+			if es == nil {
+				t.Fatalf("error has no positions: %v", err)
+			}
+			if got := strings.Split(es.Error(), "\n"); !slices.Equal(got, want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", es.Error(), strings.Join(want, "\n"))
+			}
 		})
 	}
 }
