@@ -3,6 +3,8 @@ package site
 import (
 	"bufio"
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"qingdan/generator/content"
@@ -171,14 +173,53 @@ func TestMentionsAreLinks(t *testing.T) {
 	}
 }
 
-// TestConfirmedNames: every "confirmed" English name in the shared
-// reference whose Chinese the list cites appears on the English pages
-// exactly as listed.
-func TestConfirmedNames(t *testing.T) {
-	out := realSite(t)
-	f, err := os.Open("../../../shared/reference/english-names.md")
+// The shared reference of English names, beside the checkout, and the copy
+// kept in testdata for a clone without it.
+const (
+	sharedNames = "../../../shared/reference/english-names.md"
+	copiedNames = "testdata/english-names.md"
+)
+
+// englishNames is the reference the names tests read: the shared one when
+// it is there, otherwise the copy.
+func englishNames() string {
+	if _, err := os.Stat(sharedNames); err == nil {
+		return sharedNames
+	}
+	return copiedNames
+}
+
+// TestEnglishNamesCopy: the copy in testdata is the shared reference, word
+// for word, so a clone without the reference checks the same names. When
+// the reference changes, copy it again.
+func TestEnglishNamesCopy(t *testing.T) {
+	t.Parallel()
+	copied, err := os.ReadFile(copiedNames)
 	if err != nil {
-		t.Skipf("reference not beside the checkout: %v", err)
+		t.Fatal(err)
+	}
+	shared, err := os.ReadFile(sharedNames)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Logf("%s is not beside the checkout: the copy stands for it", sharedNames)
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(copied, shared) {
+		t.Errorf("%s differs from %s: copy the reference again (cp %s %s)", copiedNames, sharedNames, sharedNames, copiedNames)
+	}
+}
+
+// TestConfirmedNames: every "confirmed" English name in the reference
+// whose Chinese the list cites appears on the English pages exactly as
+// listed.
+func TestConfirmedNames(t *testing.T) {
+	t.Parallel()
+	out := realSite(t)
+	f, err := os.Open(englishNames())
+	if err != nil {
+		t.Fatal(err)
 	}
 	defer f.Close()
 	seed, err := os.ReadFile("../../seeds/000_57c99018d0e71c00.txt")
