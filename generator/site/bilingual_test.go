@@ -31,6 +31,7 @@ func htmlPages(out *Output, lang string) []string {
 // reverse, that each page's language switch points to its twin, and that
 // both carry hreflang alternates for both languages.
 func TestTwins(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	zh, en := htmlPages(out, "zh"), htmlPages(out, "en")
 	if len(zh) != len(en) || len(zh) < 100 {
@@ -133,6 +134,7 @@ func langText(t *testing.T, b []byte, f func(lang, text string, inLink string)) 
 // an element marked lang="zh-CN"; and the reverse check that the English
 // pages are in English at all.
 func TestNoChineseOnEnglishPages(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	for _, p := range htmlPages(out, "en") {
 		bad := 0
@@ -149,6 +151,7 @@ func TestNoChineseOnEnglishPages(t *testing.T) {
 // a link to an instrument page, and no English page shows 《 at all (its
 // mentions are instrument names, linked).
 func TestMentionsAreLinks(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	mentions := 0
 	for _, lang := range []string{"zh", "en"} {
@@ -258,6 +261,7 @@ func TestConfirmedNames(t *testing.T) {
 // (headings, paragraphs, list items, table rows), so nothing was dropped in
 // translation.
 func TestParity(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	tags := regexp.MustCompile(`<(h[1-6]|p|li|tr|dt|dd|section)[ >]`)
 	count := func(b []byte) map[string]int {
@@ -284,6 +288,7 @@ func TestParity(t *testing.T) {
 // TestGlossary: the glossary lists every term with an English form, in
 // both editions, and names every instrument and body.
 func TestGlossary(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	c, err := content.Load(os.DirFS("../../content"))
 	if err != nil {

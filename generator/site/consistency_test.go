@@ -76,6 +76,7 @@ func stemWords(s string) string {
 // field, its one English form occurs in the English of the same field — one
 // form per term, everywhere.
 func TestGlossaryConsistency(t *testing.T) {
+	t.Parallel()
 	c, err := content.Load(os.DirFS("../../content"))
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +113,7 @@ var articleRE = regexp.MustCompile(`\b(a|an|A|An) 《([a-z0-9-]+)》`)
 // TestArticlesBeforeMentions: "a" or "an" before a 《id》 mention agrees
 // with the English name it renders as (an Administrative …, a Notice …).
 func TestArticlesBeforeMentions(t *testing.T) {
+	t.Parallel()
 	c, err := content.Load(os.DirFS("../../content"))
 	if err != nil {
 		t.Fatal(err)

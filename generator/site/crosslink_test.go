@@ -29,6 +29,7 @@ func linkTargets(out *Output, page string) map[string]bool {
 // linked from the index page of each regime it names, in both languages,
 // and no regime index is empty.
 func TestRegimeIndexes(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	c, err := content.Load(os.DirFS("../../content"))
 	if err != nil {
@@ -71,6 +72,7 @@ func TestRegimeIndexes(t *testing.T) {
 // fixture) and checks that the shared instrument, body and regime pages
 // gather from both departments.
 func TestSecondDepartment(t *testing.T) {
+	t.Parallel()
 	files := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/second-dept"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -115,6 +117,7 @@ func TestSecondDepartment(t *testing.T) {
 // TestBoundaryBodyLinks: the bodies a boundary row names link to their
 // pages, in both languages; the generic 公安部门 does not.
 func TestBoundaryBodyLinks(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	for _, l := range []string{"zh", "en"} {
 		page := l + "/linyi-qts/boundaries/4/index.html"

@@ -142,6 +142,7 @@ func readQuerySet(t *testing.T) []jsQuery {
 // the site's entries — with the Go tokenizer and with search.js in Node, and
 // wants the same terms, token for token.
 func TestTokenizerMatchesJS(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile("testdata/search/tokenize.json")
 	if err != nil {
 		t.Fatal(err)
@@ -222,6 +223,7 @@ func short(s string) string {
 
 // TestSearchTokens pins the tokenizer's rules.
 func TestSearchTokens(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"特种设备":              "特 特种 种 种设 设 设备 备",
 		"ＣＣＣ认证":             "ccc 认 认证 证",
@@ -255,6 +257,7 @@ func TestSearchTokens(t *testing.T) {
 
 // TestProseText checks that Markdown reads as plain text.
 func TestProseText(t *testing.T) {
+	t.Parallel()
 	m, _ := searchModel(t)
 	got := markup.ProseText(Zh, "1. 第一项；\n   1. 子项**重点**。\n2. 依据《产品质量法》。\n\n段落二\n续行。", m.ix)
 	want := "第一项； 子项重点。 依据《产品质量法》。 段落二续行。"
@@ -272,6 +275,7 @@ func TestProseText(t *testing.T) {
 // its hash, every entry's URL is a page of the site with the anchor on it,
 // every page is an entry, and the script stays small.
 func TestSearchBundle(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	var man map[string]json.RawMessage
 	if err := json.Unmarshal(out.Files["search/manifest.json"], &man); err != nil {
@@ -447,6 +451,7 @@ func bundleFiles(t *testing.T, splitAt int) map[string]string {
 // chunks: each query must find its expected entry in the top 5 (or find
 // nothing where nothing is expected), the same in both.
 func TestSearchQuerySet(t *testing.T) {
+	t.Parallel()
 	qs := readQuerySet(t)
 	if len(qs) < 40 {
 		t.Errorf("the query set has %d queries, want at least 40", len(qs))
@@ -456,6 +461,7 @@ func TestSearchQuerySet(t *testing.T) {
 		splitAt int
 	}{{"one file", search.SplitAt}, {"split", 0}} {
 		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
 			files := bundleFiles(t, mode.splitAt)
 			resp := runSearchJS(t, jsRequest{Files: files, Queries: qs})
 			found := 0
@@ -479,50 +485,54 @@ func TestSearchQuerySet(t *testing.T) {
 // TestSearchFiltersAndSort checks the kind and regime filters and the date
 // sort in Node, in both bundle shapes.
 func TestSearchFiltersAndSort(t *testing.T) {
+	t.Parallel()
 	for _, splitAt := range []int{search.SplitAt, 0} {
-		files := bundleFiles(t, splitAt)
-		qs := []jsQuery{
-			{Lang: "zh", Q: "特种设备"},
-			{Lang: "zh", Q: "特种设备", Kind: "item"},
-			{Lang: "zh", Q: "特种设备", Regime: "metrology"},
-			{Lang: "zh", Q: "特种设备", Sort: "date"},
-			{Lang: "en", Q: "supervision", Kind: "section", Regime: "special-equipment"},
-		}
-		resp := runSearchJS(t, jsRequest{Files: files, Queries: qs})
-		all, item, metro, date, sec := resp.Results[0], resp.Results[1], resp.Results[2], resp.Results[3], resp.Results[4]
-		if all.Count == 0 || item.Count == 0 || item.Count >= all.Count || metro.Count == 0 || metro.Count >= all.Count || sec.Count == 0 {
-			t.Fatalf("split at %d: counts all %d, item %d, metrology %d, section+special-equipment %d", splitAt, all.Count, item.Count, metro.Count, sec.Count)
-		}
-		for _, u := range item.URLs {
-			if !strings.Contains(u, "#item-") {
-				t.Errorf("kind=item gave %s", u)
+		t.Run(fmt.Sprintf("split at %d", splitAt), func(t *testing.T) {
+			t.Parallel()
+			files := bundleFiles(t, splitAt)
+			qs := []jsQuery{
+				{Lang: "zh", Q: "特种设备"},
+				{Lang: "zh", Q: "特种设备", Kind: "item"},
+				{Lang: "zh", Q: "特种设备", Regime: "metrology"},
+				{Lang: "zh", Q: "特种设备", Sort: "date"},
+				{Lang: "en", Q: "supervision", Kind: "section", Regime: "special-equipment"},
 			}
-		}
-		for _, u := range sec.URLs {
-			if !strings.Contains(u, "/systems/") || !strings.Contains(u, "#") {
-				t.Errorf("kind=section gave %s", u)
+			resp := runSearchJS(t, jsRequest{Files: files, Queries: qs})
+			all, item, metro, date, sec := resp.Results[0], resp.Results[1], resp.Results[2], resp.Results[3], resp.Results[4]
+			if all.Count == 0 || item.Count == 0 || item.Count >= all.Count || metro.Count == 0 || metro.Count >= all.Count || sec.Count == 0 {
+				t.Fatalf("split at %d: counts all %d, item %d, metrology %d, section+special-equipment %d", splitAt, all.Count, item.Count, metro.Count, sec.Count)
 			}
-		}
-		// The regime's page has no date: first by relevance, last by date.
-		if date.Count != all.Count || all.URLs[0] != "zh/regimes/special-equipment/" || slices.Contains(date.URLs, all.URLs[0]) {
-			t.Errorf("split at %d: sorting by date: %d results %q, by relevance %d %q", splitAt, date.Count, date.URLs, all.Count, all.URLs)
-		}
-		for i := 1; i < len(date.Dates); i++ {
-			if a, b := date.Dates[i-1], date.Dates[i]; a != b && (a == "" || b != "" && a < b) {
-				t.Errorf("split at %d: sorted by date, %q comes before %q", splitAt, a, b)
-			}
-		}
-		if splitAt == 0 {
-			for _, f := range all.Fetched {
-				if strings.HasSuffix(f, "meta.json") {
-					t.Errorf("an unfiltered search by relevance fetched %s", f)
+			for _, u := range item.URLs {
+				if !strings.Contains(u, "#item-") {
+					t.Errorf("kind=item gave %s", u)
 				}
 			}
-			if !slices.ContainsFunc(item.Fetched, func(f string) bool { return strings.HasSuffix(f, "meta.json") }) && !slices.ContainsFunc(all.Fetched, func(f string) bool { return strings.HasSuffix(f, "meta.json") }) {
-				// meta may have been fetched by an earlier query of the same bundle
-				t.Logf("fetched: %q", item.Fetched)
+			for _, u := range sec.URLs {
+				if !strings.Contains(u, "/systems/") || !strings.Contains(u, "#") {
+					t.Errorf("kind=section gave %s", u)
+				}
 			}
-		}
+			// The regime's page has no date: first by relevance, last by date.
+			if date.Count != all.Count || all.URLs[0] != "zh/regimes/special-equipment/" || slices.Contains(date.URLs, all.URLs[0]) {
+				t.Errorf("split at %d: sorting by date: %d results %q, by relevance %d %q", splitAt, date.Count, date.URLs, all.Count, all.URLs)
+			}
+			for i := 1; i < len(date.Dates); i++ {
+				if a, b := date.Dates[i-1], date.Dates[i]; a != b && (a == "" || b != "" && a < b) {
+					t.Errorf("split at %d: sorted by date, %q comes before %q", splitAt, a, b)
+				}
+			}
+			if splitAt == 0 {
+				for _, f := range all.Fetched {
+					if strings.HasSuffix(f, "meta.json") {
+						t.Errorf("an unfiltered search by relevance fetched %s", f)
+					}
+				}
+				if !slices.ContainsFunc(item.Fetched, func(f string) bool { return strings.HasSuffix(f, "meta.json") }) && !slices.ContainsFunc(all.Fetched, func(f string) bool { return strings.HasSuffix(f, "meta.json") }) {
+					// meta may have been fetched by an earlier query of the same bundle
+					t.Logf("fetched: %q", item.Fetched)
+				}
+			}
+		})
 	}
 }
 
@@ -530,6 +540,7 @@ func TestSearchFiltersAndSort(t *testing.T) {
 // one-file bundle: the chunks hold the same docs, each term is in the shard
 // its hash names, and a query fetches only a few parts.
 func TestSearchSplitBundle(t *testing.T) {
+	t.Parallel()
 	one, split := bundleFiles(t, search.SplitAt), bundleFiles(t, 0)
 	var man struct {
 		Zh struct {

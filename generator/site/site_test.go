@@ -31,6 +31,7 @@ func realSite(t *testing.T) *Output {
 // TestSeedComplete checks that every sentence and clause of the seed's body
 // appears, word for word, in the text of the built Chinese pages.
 func TestSeedComplete(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	seed, err := os.ReadFile("../../seeds/000_57c99018d0e71c00.txt")
 	if err != nil {
@@ -125,6 +126,7 @@ func seedClauses(seed string) []string {
 
 // TestSeedClausesSplitter guards the completeness test's own reading.
 func TestSeedClausesSplitter(t *testing.T) {
+	t.Parallel()
 	got := seedClauses("目 录\n一、部门主要职责\t(1)\n五、责任追究机制\t(42)\n\n一、部门主要职责\n序号\t主要职责\n1\t负责<p>①贯彻执行国家、省有关工作。</p> <p>2. 《产品质量法》（1993年2月通过）第六十五条：包庇的；</p>\n（一）立案。发现违法行为线索")
 	want := []string{"部门主要职责", "负责", "贯彻执行国家", "省有关工作", "《产品质量法》(1993年2月通过)第六十五条", "包庇的", "立案", "发现违法行为线索"}
 	if !slices.Equal(got, want) {
@@ -134,6 +136,7 @@ func TestSeedClausesSplitter(t *testing.T) {
 
 // TestDeterministic builds the site twice and compares every byte.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a := realSite(t)
 	b, err := Build(os.DirFS("../../content"), os.DirFS("../../layouts"))
 	if err != nil {
@@ -158,6 +161,7 @@ var (
 // public/ resolves to a file, and every #fragment to an id on that page;
 // and that no page loads anything from outside the site.
 func TestLinks(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	ids := map[string]map[string]bool{}
 	for _, n := range out.Names() {
@@ -208,6 +212,7 @@ func TestLinks(t *testing.T) {
 
 // TestPages checks the page inventory the list needs.
 func TestPages(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	count := func(re string) int {
 		r := regexp.MustCompile(re)
