@@ -99,6 +99,7 @@ func constWords(t *testing.T, name, s string) []string {
 // written once in layouts/assets as `const NAME = "…";` lines, which must
 // equal the Go values.
 func TestSearchSharedConstants(t *testing.T) {
+	t.Parallel()
 	js := jsConstants(t, "../../layouts/assets")
 	for _, name := range []string{"STOP", "DIGITS", "MONTHS"} {
 		if _, ok := js[name]; !ok {
