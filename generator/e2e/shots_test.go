@@ -14,19 +14,29 @@ import (
 
 // shotPages are the pages that TestBrowserScreenshots takes.
 var shotPages = []string{
+	"/zh/",
+	"/en/",
 	"/zh/linyi-qts/duties/3/",
 	"/en/linyi-qts/duties/3/",
 	"/zh/linyi-qts/boundaries/2/",
+	"/en/linyi-qts/boundaries/2/",
 	"/zh/linyi-qts/services/",
+	"/zh/glossary/",
+	"/en/glossary/",
+	"/zh/search/?q=%E8%AE%A1%E9%87%8F",
+	"/en/search/?q=metrology+verification",
 }
 
-// shotScreens are the screens of the screenshots: a desktop and a phone.
+// shotScreens are the screens of the screenshots: a desktop and a phone,
+// and the phone in large text.
 var shotScreens = []struct {
 	width, height int64
+	large         bool
 	opts          []chromedp.EmulateViewportOption
 }{
-	{1280, 800, nil},
-	{360, 740, []chromedp.EmulateViewportOption{chromedp.EmulateMobile}},
+	{1280, 800, false, nil},
+	{360, 740, false, []chromedp.EmulateViewportOption{chromedp.EmulateMobile}},
+	{360, 740, true, []chromedp.EmulateViewportOption{chromedp.EmulateMobile}},
 }
 
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
@@ -52,7 +62,7 @@ func TestBrowserScreenshots(t *testing.T) {
 			t.Fatalf("setting the screen to %dx%d: %v", s.width, s.height, err)
 		}
 		for _, p := range shotPages {
-			png, err := shoot(ctx, base+p)
+			png, err := shoot(ctx, base+p, s.large)
 			if err != nil {
 				t.Errorf("%s at %d px: %v", p, s.width, err)
 				continue
@@ -60,7 +70,7 @@ func TestBrowserScreenshots(t *testing.T) {
 			if shots == "" {
 				continue
 			}
-			name := fmt.Sprintf("%s-%d.png", strings.ReplaceAll(strings.Trim(p, "/"), "/", "-"), s.width)
+			name := fmt.Sprintf("%s-%d%s.png", shotName(p), s.width, map[bool]string{true: "-large"}[s.large])
 			file := filepath.Join(shots, name)
 			if err := os.WriteFile(file, png, 0o644); err != nil {
 				t.Errorf("%s at %d px: %v", p, s.width, err)
@@ -71,16 +81,26 @@ func TestBrowserScreenshots(t *testing.T) {
 	}
 }
 
-// shoot loads url, waits for its fonts, and returns a PNG of the whole page.
-func shoot(tab context.Context, url string) ([]byte, error) {
+// shotName is a file name for the page at p: its path, with the query.
+func shotName(p string) string {
+	p, q, _ := strings.Cut(p, "?")
+	name := strings.ReplaceAll(strings.Trim(p, "/"), "/", "-")
+	if q != "" {
+		name += "-query"
+	}
+	return name
+}
+
+// shoot loads url in normal or large text, waits for its tools and fonts,
+// and returns a PNG of the whole page.
+func shoot(tab context.Context, url string, large bool) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(tab, pageTimeout)
 	defer cancel()
-	if err := load(ctx, url); err != nil {
+	if err := setLarge(ctx, url, large); err != nil {
 		return nil, err
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
-		`document.fonts.ready.then(function () { return true; })`, chromedp.EvalAwaitPromise)); err != nil {
-		return nil, fmt.Errorf("waiting for the fonts: %w", err)
+	if err := loadReady(ctx, url); err != nil {
+		return nil, err
 	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
 	if err != nil {
