@@ -284,24 +284,31 @@ func layoutShift(tab context.Context, url string) (shift, error) {
 }
 
 // TestBrowserHeaderHeight wants the header of a page no taller than 120 px
-// on a 360 px wide phone, in both languages.
+// on a 360 px wide phone, in both languages, and logs its height in large
+// text.
 func TestBrowserHeaderHeight(t *testing.T) {
 	ctx, base := siteTab(t)
 	if err := chromedp.Do(ctx, phone); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/zh/", "/en/", "/zh/linyi-qts/duties/3/", "/en/linyi-qts/duties/3/", "/en/search/"} {
-		if err := loadReady(ctx, base+p); err != nil {
-			t.Fatalf("%s: %v", p, err)
+	const height = `document.querySelector(".site-header").getBoundingClientRect().height`
+	for _, large := range []bool{false, true} {
+		if err := setLarge(ctx, base+"/zh/", large); err != nil {
+			t.Fatal(err)
 		}
-		h, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector(".site-header").getBoundingClientRect().height`))
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
+		for _, p := range []string{"/zh/", "/en/", "/zh/linyi-qts/duties/3/", "/en/linyi-qts/duties/3/", "/en/search/"} {
+			if err := loadReady(ctx, base+p); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			h, err := chromedp.Run(ctx, chromedp.Evaluate[float64](height))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if !large && h > 120 {
+				t.Errorf("%s: the header is %.0f px tall on a 360 px screen, want at most 120", p, h)
+			}
+			t.Logf("%s: header %.0f px at 360 px in %s", p, h, mode(large))
 		}
-		if h > 120 {
-			t.Errorf("%s: the header is %.0f px tall on a 360 px screen, want at most 120", p, h)
-		}
-		t.Logf("%s: header %.0f px at 360 px", p, h)
 	}
 }
 

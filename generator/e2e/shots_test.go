@@ -62,23 +62,35 @@ func TestBrowserScreenshots(t *testing.T) {
 			t.Fatalf("setting the screen to %dx%d: %v", s.width, s.height, err)
 		}
 		for _, p := range shotPages {
-			png, err := shoot(ctx, base+p, s.large)
-			if err != nil {
-				t.Errorf("%s at %d px: %v", p, s.width, err)
-				continue
-			}
-			if shots == "" {
-				continue
-			}
 			name := fmt.Sprintf("%s-%d%s.png", shotName(p), s.width, map[bool]string{true: "-large"}[s.large])
-			file := filepath.Join(shots, name)
-			if err := os.WriteFile(file, png, 0o644); err != nil {
-				t.Errorf("%s at %d px: %v", p, s.width, err)
-				continue
-			}
-			t.Logf("wrote %s (%d bytes)", file, len(png))
+			png, err := shoot(ctx, base+p, s.large, nil)
+			saveShot(t, shots, name, png, err)
 		}
 	}
+	// The phone menu, open.
+	for _, p := range []string{"/zh/", "/en/"} {
+		png, err := shoot(ctx, base+p, false, chromedp.Click(chromedp.CSS(".menu > summary")))
+		saveShot(t, shots, shotName(p)+"-360-menu.png", png, err)
+	}
+}
+
+// saveShot writes the screenshot png into the folder shots, unless it is "",
+// or reports err.
+func saveShot(t *testing.T, shots, name string, png []byte, err error) {
+	t.Helper()
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	if shots == "" {
+		return
+	}
+	file := filepath.Join(shots, name)
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	t.Logf("wrote %s (%d bytes)", file, len(png))
 }
 
 // shotName is a file name for the page at p: its path, with the query.
@@ -92,8 +104,8 @@ func shotName(p string) string {
 }
 
 // shoot loads url in normal or large text, waits for its tools and fonts,
-// and returns a PNG of the whole page.
-func shoot(tab context.Context, url string, large bool) ([]byte, error) {
+// runs then, when given, and returns a PNG of the whole page.
+func shoot(tab context.Context, url string, large bool, then chromedp.Action[chromedp.Void]) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(tab, pageTimeout)
 	defer cancel()
 	if err := setLarge(ctx, url, large); err != nil {
@@ -101,6 +113,11 @@ func shoot(tab context.Context, url string, large bool) ([]byte, error) {
 	}
 	if err := loadReady(ctx, url); err != nil {
 		return nil, err
+	}
+	if then != nil {
+		if err := chromedp.Do(ctx, then); err != nil {
+			return nil, err
+		}
 	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
 	if err != nil {
