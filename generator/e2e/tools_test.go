@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // readState is the read-aloud button and its note as a reader sees them.
@@ -284,5 +285,39 @@ func TestBrowserNoScript(t *testing.T) {
 	}
 	if s := read("/en/linyi-qts/duties/3/"); !s.Nav || s.Tools != 0 {
 		t.Errorf("on a desktop without script: %+v; want the navigation showing, no tool buttons", s)
+	}
+}
+
+// TestBrowserMenu: on a phone the menu opens from its summary and Escape
+// closes it, with the focus back on the summary; on a desktop the navigation
+// shows without it.
+func TestBrowserMenu(t *testing.T) {
+	ctx, base := siteTab(t)
+	if err := chromedp.Do(ctx, phone); err != nil {
+		t.Fatal(err)
+	}
+	if err := loadReady(ctx, base+"/en/linyi-qts/duties/3/"); err != nil {
+		t.Fatal(err)
+	}
+	const state = `JSON.stringify({open: document.querySelector(".menu").open,
+		nav: document.querySelector(".site-nav a").checkVisibility(),
+		focus: document.activeElement === document.querySelector(".menu > summary")})`
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".menu > summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](state)); s != `{"open":true,"nav":true,"focus":true}` {
+		t.Errorf("the menu after a click on its summary: %s", s)
+	}
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(".site-nav a")), chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](state)); s != `{"open":false,"nav":false,"focus":true}` {
+		t.Errorf("the menu after Escape: %s", s)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](state)); s != `{"open":false,"nav":true,"focus":false}` { // the summary hides
+		t.Errorf("the menu on a desktop: %s", s)
 	}
 }

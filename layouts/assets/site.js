@@ -18,6 +18,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     keepHash();
     printDate();
+    menuEscape();
     var tools = document.querySelector(".site-header .tools");
     if (!tools) return;
     largeText(tools.querySelector("[data-tool=large]"));
@@ -32,6 +33,18 @@
     if (!sw) return;
     sw.addEventListener("click", function () {
       if (location.hash) sw.href = sw.href.split("#")[0] + location.hash;
+    });
+  }
+
+  // Escape closes the phone menu (a <details>), and focus goes back to its
+  // summary.
+  function menuEscape() {
+    var menu = document.querySelector(".site-header .menu");
+    if (!menu) return;
+    menu.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || !menu.open) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
     });
   }
 
