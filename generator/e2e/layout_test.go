@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -320,12 +318,4 @@ func setLarge(ctx context.Context, url string, large bool) error {
 	}
 	set := fmt.Sprintf(`localStorage.setItem("qd-large", %q)`, map[bool]string{false: "0", true: "1"}[large])
 	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](set))
-}
-
-// setMedia emulates a CSS media type ("print"), or none with "".
-func setMedia(media string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
-		return err
-	})
 }

@@ -321,3 +321,11 @@ func TestBrowserMenu(t *testing.T) {
 		t.Errorf("the menu on a desktop: %s", s)
 	}
 }
+
+// setMedia emulates a CSS media type ("print"), or none with "".
+func setMedia(media string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	})
+}
