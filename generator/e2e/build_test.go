@@ -262,6 +262,7 @@ func TestBrowserBuild(t *testing.T) {
 		}
 	}
 	for _, p := range shotPages {
+		p, _, _ = strings.Cut(p, "?")
 		if !slices.Contains(pages, strings.TrimPrefix(p, "/")+"index.html") {
 			t.Errorf("the build has no page %s", p)
 		}

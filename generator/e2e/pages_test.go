@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -119,8 +118,8 @@ func load(ctx context.Context, url string) error {
 }
 
 // TestBrowserAccessibility serves the built site and runs axe-core on every
-// page in headless Chromium, then checks a sample of pages on a 360 px wide
-// phone screen for horizontal overflow.
+// page in headless Chromium. (TestBrowserOverflow checks every page on a
+// phone screen.)
 func TestBrowserAccessibility(t *testing.T) {
 	tl := needTools(t)
 	axeSrc, err := os.ReadFile(tl.axeJS)
@@ -165,30 +164,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		}
 	})
 
-	t.Run("mobile360", func(t *testing.T) {
-		var sample []string
-		for _, p := range paths {
-			if mobileSample.MatchString(p) {
-				sample = append(sample, p)
-			}
-		}
-		if len(sample) == 0 {
-			t.Fatal("no duty, boundary or services pages in the build")
-		}
-		results := eachPage(t, tl, sample, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile),
-			overflowPage)
-		for i, r := range results {
-			for _, p := range r.problems {
-				t.Errorf("%s: %s", sample[i], p)
-			}
-		}
-		t.Logf("checked %d pages at 360x740", len(sample))
-	})
 }
-
-// mobileSample matches the paths of the duty, boundary and services pages,
-// and of their lists, in both editions.
-var mobileSample = regexp.MustCompile(`^/(zh|en)/[^/]+/(duties/|duties/[0-9]+/|boundaries/|boundaries/[0-9]+/|services/)$`)
 
 // axePage loads url, injects axe-core and runs it.
 func axePage(ctx context.Context, url, axeSrc string) pageResult {
@@ -231,10 +207,11 @@ func axePage(ctx context.Context, url, axeSrc string) pageResult {
 }
 
 // overflowJS measures the page on a phone screen: the width of the viewport,
-// the width of the document, and the innermost elements that stick out to
-// the right where no scroll box clips them.
+// the width of the document, the innermost elements that stick out to the
+// right where no scroll box clips them and that show, and whether large text
+// is on.
 const overflowJS = `(function () {
-	var limit = 360 + 1;
+	var limit = 360;
 	function name(e) {
 		var s = e.tagName.toLowerCase();
 		if (e.id) s += "#" + e.id;
@@ -258,7 +235,7 @@ const overflowJS = `(function () {
 		var all = document.body.querySelectorAll("*");
 		for (var i = 0; i < all.length && out.length < 5; i++) {
 			var e = all[i], r = e.getBoundingClientRect();
-			if (r.width === 0 || r.right <= limit || clipped(e)) continue;
+			if (r.width === 0 || r.right <= limit || clipped(e) || (e.checkVisibility && !e.checkVisibility())) continue;
 			var inner = true;
 			for (var c = e.firstElementChild; c; c = c.nextElementSibling) {
 				if (c.getBoundingClientRect().right > limit) { inner = false; break; }
@@ -266,40 +243,9 @@ const overflowJS = `(function () {
 			if (inner) out.push(path(e) + " (right edge at " + Math.round(r.right) + "px)");
 		}
 	}
-	return JSON.stringify({viewport: document.documentElement.clientWidth, scrollWidth: width, culprits: out});
+	return JSON.stringify({viewport: document.documentElement.clientWidth, scrollWidth: width, culprits: out,
+		large: document.documentElement.classList.contains("large")});
 })()`
-
-// overflowPage loads url in a tab that emulates a 360 px wide phone and wants
-// no horizontal overflow.
-func overflowPage(ctx context.Context, url string) pageResult {
-	if err := load(ctx, url); err != nil {
-		return pageResult{problems: []string{err.Error()}}
-	}
-	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](overflowJS))
-	if err != nil {
-		return pageResult{problems: []string{fmt.Sprintf("measuring the page: %v", err)}}
-	}
-	var m struct {
-		Viewport    int      `json:"viewport"`
-		ScrollWidth int      `json:"scrollWidth"`
-		Culprits    []string `json:"culprits"`
-	}
-	if err := json.Unmarshal([]byte(js), &m); err != nil {
-		return pageResult{problems: []string{fmt.Sprintf("reading the measure: %v", err)}}
-	}
-	var r pageResult
-	if m.Viewport != 360 {
-		r.problems = append(r.problems, fmt.Sprintf("the layout viewport is %d px wide on a 360 px screen (is the viewport meta tag missing?)", m.Viewport))
-	}
-	if m.ScrollWidth > 360+1 {
-		p := fmt.Sprintf("overflows horizontally at 360 px: the document is %d px wide", m.ScrollWidth)
-		if len(m.Culprits) > 0 {
-			p += "; sticking out: " + strings.Join(m.Culprits, "; ")
-		}
-		r.problems = append(r.problems, p)
-	}
-	return r
-}
 
 // countList formats counts as "id (n), ...", the largest first.
 func countList(counts map[string]int) string {
