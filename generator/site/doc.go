@@ -21,7 +21,10 @@
 //     bundle (package search) from the graph's records. Rendering never
 //     changes the graph.
 //   - write (Write): the site is written to a fresh folder beside public/
-//     and put in its place only when complete.
+//     and swapped into its place only when complete (atomically on Linux).
+//     The output folder is Qingdan's own: a build writes only into an
+//     absent or empty folder or one holding the .qingdan-build file an
+//     earlier build wrote, and follows an output that is a link.
 //
 // The same content always gives the same bytes: no clock, no map order.
 //
