@@ -88,10 +88,16 @@ func TestKilledBuilds(t *testing.T) {
 	if treeHash(t, public) != hash["1"] {
 		t.Error("the build after the kills did not write the site")
 	}
+	noTemps(t, dir, "the build after the kills")
+}
+
+// noTemps fails the test if dir holds a build's temporary folder.
+func noTemps(t *testing.T, dir, after string) {
+	t.Helper()
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if strings.Contains(e.Name(), ".build-") {
-			t.Errorf("left beside the output after the next build: %s", e.Name())
+			t.Errorf("%s left %s behind", after, e.Name())
 		}
 	}
 }
