@@ -258,7 +258,13 @@ func (l *loader) file(name string, v any) bool {
 		l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "the file is empty: write its records (see the package documentation for its format), or delete the file")
 		return false
 	}
-	for _, k := range md.Undecoded() {
+	undecoded := md.Undecoded()
+	for i, k := range undecoded {
+		if i == 4*maxReports {
+			l.errs.Add(src.findKey(k.String()), "and %d more unknown keys from here on: correct the ones above first", len(undecoded)-i)
+			ok = false
+			break
+		}
 		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", clip(k.String()))
 		if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
 			msg += "; this table takes " + keys

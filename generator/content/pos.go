@@ -38,6 +38,7 @@ type Source struct {
 	vals  map[string]int  // path → byte offset of the first character of a string value
 	basic map[string]bool // path → the string value is a basic ("…") string, with escapes
 	escs  []int           // byte offsets of the escapes (\) in basic strings
+	plain map[string]int  // path without indexes → first offset (built by findKey)
 }
 
 // Pos returns the position of path, or of the nearest enclosing path that
@@ -111,17 +112,22 @@ func rawOffset(b []byte, start, off int) int {
 
 // findKey returns the first position of a key given without array indexes,
 // as MetaData.Undecoded reports them.
+// The index of first offsets is built once, so that reporting every
+// unknown key of a file takes time linear in its keys.
 func (s *Source) findKey(plain string) Pos {
-	best := -1
-	for p, off := range s.keys {
-		if stripIndexes(p) == plain && (best < 0 || off < best) {
-			best = off
+	if s.plain == nil {
+		s.plain = map[string]int{}
+		for p, off := range s.keys {
+			k := stripIndexes(p)
+			if best, ok := s.plain[k]; !ok || off < best {
+				s.plain[k] = off
+			}
 		}
 	}
-	if best < 0 {
-		return Pos{File: s.File, Line: 1, Col: 1}
+	if off, ok := s.plain[plain]; ok {
+		return s.at(off)
 	}
-	return s.at(best)
+	return Pos{File: s.File, Line: 1, Col: 1}
 }
 
 // keyOnLine returns the position of the key plain (without indexes) on the
