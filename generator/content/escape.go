@@ -16,7 +16,7 @@ func (l *loader) escapes(src *Source) bool {
 			continue
 		}
 		if what := forbidden(r); what != "" && n < maxReports {
-			l.errs.Add(src.at(off), "the escape %s writes a %s", clip(string(src.text[off:off+escapeLen(src.text[off:])])), what)
+			l.errs.Add(src.at(off), "the escape %s writes the %s", clip(string(src.text[off:off+escapeLen(src.text[off:])])), what)
 			n++
 		}
 	}

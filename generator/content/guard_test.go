@@ -43,9 +43,9 @@ func TestHostileFiles(t *testing.T) {
 	for _, c := range []struct{ name, text, want string }{
 		{"control-first-byte", "\x05", "x.toml:1:1: control character U+0005"},
 		{"bell-in-string", "[[service]]\nid = \"a\a\"\n", "x.toml:2:8: control character U+0007"},
-		{"escape-nul", "[[service]]\nid = \"a\\u0000\"\n", `x.toml:2:8: the escape \u0000 writes a control character`},
-		{"escape-esc", "[[service]]\nid = \"\\e[31m\"\n", `x.toml:2:7: the escape \e writes a control character`},
-		{"escape-rlo", "[[service]]\nid = \"a\\u202E\"\n", `x.toml:2:8: the escape \u202E writes a invisible bidirectional`},
+		{"escape-nul", "[[service]]\nid = \"a\\u0000\"\n", `x.toml:2:8: the escape \u0000 writes the control character`},
+		{"escape-esc", "[[service]]\nid = \"\\e[31m\"\n", `x.toml:2:7: the escape \e writes the control character`},
+		{"escape-rlo", "[[service]]\nid = \"a\\u202E\"\n", `x.toml:2:8: the escape \u202E writes the invisible bidirectional`},
 		{"rlo", "[[service]]\nid = \"a\u202Eb\"\n", "x.toml:2:8: invisible bidirectional control U+202E"},
 		{"line-separator", "[[service]]\nid = \"a\u2028b\"\n", "x.toml:2:8: line or paragraph separator U+2028"},
 		{"gbk", "[[service]]\nid = \"1\"\nphone = \"\xd6\xd0\xce\xc4\"\n", "x.toml:3:10: the file is in a Chinese legacy encoding (GBK/GB18030), not UTF-8: save it as UTF-8"},
