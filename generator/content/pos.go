@@ -423,13 +423,7 @@ func (sc *scanner) value(path string) {
 			before := sc.i
 			sc.record(el, sc.i)
 			sc.value(el)
-			sc.skip(true)
-			if sc.peek(0) == ',' {
-				sc.i++
-			}
-			if sc.i == before {
-				sc.i++
-			}
+			sc.next(before, true)
 		}
 	default:
 		for sc.i < len(sc.b) && !strings.ContainsRune(",]}\n#", rune(sc.b[sc.i])) {
@@ -448,13 +442,19 @@ func (sc *scanner) inlineTable(path string) {
 		}
 		before := sc.i
 		sc.keyValue(path)
-		sc.skip(false)
-		if sc.peek(0) == ',' {
-			sc.i++
-		}
-		if sc.i == before {
-			sc.i++
-		}
+		sc.next(before, false)
+	}
+}
+
+// next passes the comma after an element that started at before, and
+// moves on by one byte if the element took none (never spin).
+func (sc *scanner) next(before int, nl bool) {
+	sc.skip(nl)
+	if sc.peek(0) == ',' {
+		sc.i++
+	}
+	if sc.i == before {
+		sc.i++
 	}
 }
 
