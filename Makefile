@@ -5,6 +5,8 @@
 #   make test     gofmt, vet, unit and whole-site tests (with -race), then the
 #                 HTML validator and accessibility checks in headless Chromium
 #   make bench    benchmarks
+#   make fuzz     fuzz the loader, the position scanner, the Markdown and
+#                 mention path and the search tokenizer, each for FUZZTIME
 #   make bench-search  the site's search against Pagefind, on this site and
 #                 on a generated site of 100 departments (in headless Chromium)
 # Browser tests and validators install what they need (Debian and npm packages)
@@ -15,7 +17,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build bin serve check test unit node browser tools bench bench-search clean
+.PHONY: build bin serve check test unit node browser tools bench bench-search fuzz clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
@@ -59,6 +61,17 @@ $(TOOLS)/.ok: Makefile
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+# Each fuzz target in turn (their seed corpora in testdata/fuzz/ run with
+# the unit tests); what the fuzzer finds lands in testdata/fuzz/ too.
+FUZZTIME ?= 5m
+FUZZ     := ./generator/content:FuzzLoad ./generator/content:FuzzScanSource \
+            ./generator/markup:FuzzMarkup ./generator/search:FuzzTokens
+fuzz:
+	@for t in $(FUZZ); do \
+		echo "fuzz $${t#*:} in $${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) $${t%%:*} || exit 1; \
+	done
 
 # Pagefind (the npm package, whose binary ships in it) goes into .tools/ too.
 bench-search: tools $(TOOLS)/.pagefind-ok

@@ -8,7 +8,11 @@
 // mention and every reference to an instrument, body or regime resolves;
 // IDs are well formed and unique; numbered records run 1, 2, 3… in file
 // order and items 1…N across a list's duties; dates are YYYY-MM or
-// YYYY-MM-DD; every record names its regimes.
+// YYYY-MM-DD and in the calendar; a list's series is positive; every record
+// names its regimes, each once; no name of a body (full, short, alias) is
+// a name of another body; no 《…》 mention is inside a Markdown link;
+// base_path is a folder on the host ("/", "/a/") and error_report_url an
+// http(s) address.
 //
 // Rules on the record graph, built once the records pass: every instrument
 // is cited and every body named somewhere (or its page would be empty), and
@@ -37,6 +41,8 @@ import (
 func Check(c *content.Content) (*graph.Graph, error) {
 	ck := &checker{c: c, ix: content.NewIndex(c)}
 	ck.registry()
+	ck.site()
+	ck.bodyNames()
 	ck.records()
 	for _, d := range c.Departments {
 		ck.department(d)
@@ -258,6 +264,9 @@ func (ck *checker) prose(l content.Loc, path string, p content.Prose, required b
 			}
 			if what != "" {
 				ck.errs.Add(l.ValueAt(kp, nodeOffset(n)), "%s: %s", kn, what)
+			}
+			if off, ok := linkedMention(n, src); ok {
+				ck.errs.Add(l.ValueAt(kp, off), "%s: a 《…》 mention inside a link: the mention is a link to the instrument already; take it out of the link", kn)
 			}
 			if lang == content.En && n.Kind() == ast.KindText && markup.HasHan(string(n.(*ast.Text).Value(src))) {
 				ck.errs.Add(l.ValueAt(kp, nodeOffset(n)), "%s contains Chinese characters: the English edition must be English throughout", kn)

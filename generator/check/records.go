@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,8 +65,8 @@ func (ck *checker) department(d *content.Department) {
 	dl := ck.c.Loc(d)
 	ck.bodyRef(dl, "body", d.Body)
 	ck.date(dl, "date", d.Date, true)
-	if d.Series < 0 {
-		ck.errs.Add(dl.At("series"), "series must be a positive number")
+	if d.Series < 1 {
+		ck.errs.Add(dl.At("series"), "series must be a positive number: the list's place in the city's series (1, 2, …)")
 	}
 	uniqueIDs(ck, d.Duties, func(r *content.Duty) string { return r.ID })
 	uniqueIDs(ck, d.Boundaries, func(r *content.Boundary) string { return r.ID })
@@ -207,6 +208,8 @@ func (ck *checker) date(l content.Loc, key, v string, required bool) {
 		ck.errs.Add(l.At(key), "%s is missing: write it as YYYY-MM or YYYY-MM-DD", key)
 	case v != "" && !dateRE.MatchString(v):
 		ck.errs.Add(l.At(key), "%s %q is not a date: write it as YYYY-MM or YYYY-MM-DD", key, v)
+	case v != "" && !realDate(v):
+		ck.errs.Add(l.At(key), "%s %q is not a day of the calendar: correct the day", key, v)
 	}
 }
 
@@ -215,6 +218,9 @@ func (ck *checker) regimes(l content.Loc, key string, ids []string) {
 		ck.errs.Add(l.At(key), "%s is missing: every record names its regime(s) (ids in content/registry/regimes.toml)", key)
 	}
 	for i, id := range ids {
+		if j := slices.Index(ids, id); j < i {
+			ck.errs.Add(l.At(fmt.Sprintf("%s[%d]", key, i)), "regime %q is listed twice: remove this one (the record would appear twice on the regime's page)", id)
+		}
 		if ck.ix.Regime(id) == nil {
 			ck.errs.Add(l.At(fmt.Sprintf("%s[%d]", key, i)), "unknown regime %q: use one of %s", id, listIDs(ck.c.Registry.Regimes, func(r *content.Regime) string { return r.ID }))
 		}

@@ -30,4 +30,14 @@
 // prints it (a registry name or alias), in English by its registry ID, which
 // renders as the instrument's one English name. Records of a department
 // carry the department's date unless they have their own.
+//
+// # Limits
+//
+// Every file is a regular UTF-8 file (a byte order mark is allowed) of at
+// most MaxFileSize bytes; content/ holds no symbolic links, named pipes or
+// devices. Arrays, inline tables and dotted keys nest at most MaxDepth
+// deep. No character is a control character other than tab and line
+// breaks, an invisible bidirectional control (U+200E/F, U+202A–202E,
+// U+2066–2069, U+061C) or a line or paragraph separator (U+2028/9), neither
+// written nor as an escape (\e, \u0000). An empty file is an error.
 package content

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -90,11 +91,16 @@ func Load(fsys fs.FS) (*Content, error) {
 	}
 
 	dirs, err := fs.ReadDir(fsys, "departments")
-	if err != nil {
+	if !l.noLink("departments") {
+		dirs = nil
+	} else if err != nil {
 		l.errs.Add(Pos{File: "departments"}, "cannot read the departments folder: %v; each department's list lives in departments/<slug>/", err)
 	}
 	for _, d := range dirs {
-		if d.IsDir() {
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			l.refuseLink("departments/" + d.Name())
+		case d.IsDir():
 			l.department(d.Name())
 		}
 	}
@@ -165,6 +171,9 @@ func loadDir[T any](l *loader, dir string) []*T {
 
 // tomlFiles lists the .toml files in dir in numeric order.
 func tomlFiles(l *loader, dir string) []string {
+	if !l.noLink(dir) {
+		return nil
+	}
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
 		l.errs.Add(Pos{File: dir}, "cannot read the folder: %v", err)
@@ -172,7 +181,9 @@ func tomlFiles(l *loader, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+		if e.Type()&fs.ModeSymlink != 0 {
+			l.refuseLink(path.Join(dir, e.Name()))
+		} else if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
 			names = append(names, e.Name())
 		}
 	}
@@ -215,18 +226,14 @@ func compareNumeric(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
-
 // file decodes one TOML file into v strictly, recording its key positions.
 // It reports whether the file decoded cleanly.
 func (l *loader) file(name string, v any) bool {
-	b, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.errs.Add(Pos{File: name}, "file is missing: create it (see the package documentation for its format)")
-		} else {
-			l.errs.Add(Pos{File: name}, "cannot read: %v", err)
-		}
+	b, ok := l.read(name)
+	if ok {
+		b, ok = l.text(name, b)
+	}
+	if !ok {
 		return false
 	}
 	md, err := toml.Decode(string(b), v)
@@ -234,26 +241,31 @@ func (l *loader) file(name string, v any) bool {
 	if errors.As(err, &pe) { // malformed: the parser's offset is all there is
 		src := &Source{File: name, text: b, lines: lineStarts(b)}
 		p := src.at(pe.Position.Start)
-		if pe.Position.Start == 0 && pe.Position.Line > 0 {
+		if pe.Position.Start <= 0 && pe.Position.Line > 0 {
 			p = Pos{File: name, Line: pe.Position.Line, Col: 1}
 		}
-		l.errs.Add(p, "malformed TOML: %s", pe.Message)
+		l.errs.Add(p, "malformed TOML: %s", clip(pe.Message))
 		return false
 	}
 	src := scanSource(name, b)
 	l.last = src
 	if err != nil {
-		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			l.errs.Add(src.keyOnLine(m[2], line), "wrong type for %s: %s%s", m[2], m[3], typeHint(m[3]))
-		} else {
-			l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "cannot decode: %v", err)
-		}
+		l.typeError(src, err)
 		return false
 	}
-	ok := true
-	for _, k := range md.Undecoded() {
-		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", k.String())
+	ok = l.escapes(src)
+	if len(md.Keys()) == 0 {
+		l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "the file is empty: write its records (see the package documentation for its format), or delete the file")
+		return false
+	}
+	undecoded := md.Undecoded()
+	for i, k := range undecoded {
+		if i == 4*maxReports {
+			l.errs.Add(src.findKey(k.String()), "and %d more unknown keys from here on: correct the ones above first", len(undecoded)-i)
+			ok = false
+			break
+		}
+		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", clip(k.String()))
 		if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
 			msg += "; this table takes " + keys
 		}

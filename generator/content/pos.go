@@ -37,6 +37,8 @@ type Source struct {
 	keys  map[string]int  // path → byte offset of its key (or element)
 	vals  map[string]int  // path → byte offset of the first character of a string value
 	basic map[string]bool // path → the string value is a basic ("…") string, with escapes
+	escs  []int           // byte offsets of the escapes (\) in basic strings
+	plain map[string]int  // path without indexes → first offset (built by findKey)
 }
 
 // Pos returns the position of path, or of the nearest enclosing path that
@@ -110,17 +112,22 @@ func rawOffset(b []byte, start, off int) int {
 
 // findKey returns the first position of a key given without array indexes,
 // as MetaData.Undecoded reports them.
+// The index of first offsets is built once, so that reporting every
+// unknown key of a file takes time linear in its keys.
 func (s *Source) findKey(plain string) Pos {
-	best := -1
-	for p, off := range s.keys {
-		if stripIndexes(p) == plain && (best < 0 || off < best) {
-			best = off
+	if s.plain == nil {
+		s.plain = map[string]int{}
+		for p, off := range s.keys {
+			k := stripIndexes(p)
+			if best, ok := s.plain[k]; !ok || off < best {
+				s.plain[k] = off
+			}
 		}
 	}
-	if best < 0 {
-		return Pos{File: s.File, Line: 1, Col: 1}
+	if off, ok := s.plain[plain]; ok {
+		return s.at(off)
 	}
-	return s.at(best)
+	return Pos{File: s.File, Line: 1, Col: 1}
 }
 
 // keyOnLine returns the position of the key plain (without indexes) on the
@@ -135,11 +142,12 @@ func (s *Source) keyOnLine(plain string, line int) Pos {
 }
 
 func (s *Source) at(off int) Pos {
+	off = max(0, min(off, len(s.text)))
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
 	if i < 0 {
 		i = 0
 	}
-	col := utf8.RuneCount(s.text[s.lines[i]:min(off, len(s.text))]) + 1
+	col := utf8.RuneCount(s.text[s.lines[i]:off]) + 1
 	return Pos{File: s.File, Line: i + 1, Col: col}
 }
 
@@ -197,6 +205,7 @@ type scanner struct {
 	b      []byte
 	i      int
 	arrays map[string]int // array-of-tables path → elements seen
+	depth  int            // arrays and inline tables open
 }
 
 func (sc *scanner) peek(k int) byte {
@@ -206,8 +215,14 @@ func (sc *scanner) peek(k int) byte {
 	return 0
 }
 
+// maxPath is the longest path the scanner records (content's are under
+// 60 bytes). With MaxDepth it bounds the memory the scanner needs by a
+// constant times the size of the file; a problem deeper down is reported
+// at the nearest recorded path.
+const maxPath = 256
+
 func (sc *scanner) record(path string, off int) {
-	if _, ok := sc.src.keys[path]; !ok {
+	if _, ok := sc.src.keys[path]; !ok && len(path) <= maxPath {
 		sc.src.keys[path] = off
 	}
 }
@@ -289,20 +304,20 @@ func (sc *scanner) keyPath() []string {
 				}
 				sc.i++
 			}
-			k := string(sc.b[start:sc.i])
+			k := string(sc.b[start:min(sc.i, len(sc.b))])
 			if q == '"' {
 				if u, err := strconv.Unquote(`"` + k + `"`); err == nil {
 					k = u
 				}
 			}
-			keys = append(keys, k)
+			keys = appendKey(keys, k)
 			sc.i++
 		default:
 			start := sc.i
 			for sc.i < len(sc.b) && isBareKey(sc.b[sc.i]) {
 				sc.i++
 			}
-			keys = append(keys, string(sc.b[start:sc.i]))
+			keys = appendKey(keys, string(sc.b[start:sc.i]))
 		}
 		sc.skip(false)
 		if sc.peek(0) != '.' || sc.i >= len(sc.b) {
@@ -310,6 +325,16 @@ func (sc *scanner) keyPath() []string {
 		}
 		sc.i++
 	}
+}
+
+// appendKey adds a part of a dotted key, up to MaxDepth parts: the paths
+// of deeper keys are not recorded (the load stage refuses them), which
+// keeps the memory the scanner needs linear in the size of the file.
+func appendKey(keys []string, k string) []string {
+	if len(keys) >= MaxDepth {
+		return keys
+	}
+	return append(keys, k)
 }
 
 func isBareKey(c byte) bool {
@@ -354,6 +379,7 @@ func (sc *scanner) value(path string) {
 			sc.src.basic[path] = q == '"'
 			for sc.i < len(sc.b) && !(sc.b[sc.i] == q && sc.peek(1) == q && sc.peek(2) == q) {
 				if q == '"' && sc.b[sc.i] == '\\' {
+					sc.src.escs = append(sc.src.escs, sc.i)
 					sc.i++
 				}
 				sc.i++
@@ -369,12 +395,23 @@ func (sc *scanner) value(path string) {
 		sc.src.basic[path] = q == '"'
 		for sc.i < len(sc.b) && sc.b[sc.i] != q && sc.b[sc.i] != '\n' {
 			if q == '"' && sc.b[sc.i] == '\\' {
+				sc.src.escs = append(sc.src.escs, sc.i)
 				sc.i++
 			}
 			sc.i++
 		}
 		sc.i++
-	case '[':
+	case '[', '{':
+		if sc.depth >= MaxDepth || len(path) > maxPath { // not recorded
+			sc.skipNested()
+			return
+		}
+		sc.depth++
+		defer func() { sc.depth-- }()
+		if c == '{' {
+			sc.inlineTable(path)
+			return
+		}
 		sc.i++
 		for n := 0; ; n++ {
 			sc.skip(true)
@@ -386,35 +423,60 @@ func (sc *scanner) value(path string) {
 			before := sc.i
 			sc.record(el, sc.i)
 			sc.value(el)
-			sc.skip(true)
-			if sc.peek(0) == ',' {
-				sc.i++
-			}
-			if sc.i == before {
-				sc.i++
-			}
-		}
-	case '{':
-		sc.i++
-		for {
-			sc.skip(false)
-			if sc.i >= len(sc.b) || sc.b[sc.i] == '}' {
-				sc.i++
-				return
-			}
-			before := sc.i
-			sc.keyValue(path)
-			sc.skip(false)
-			if sc.peek(0) == ',' {
-				sc.i++
-			}
-			if sc.i == before {
-				sc.i++
-			}
+			sc.next(before, true)
 		}
 	default:
 		for sc.i < len(sc.b) && !strings.ContainsRune(",]}\n#", rune(sc.b[sc.i])) {
 			sc.i++
+		}
+	}
+}
+
+func (sc *scanner) inlineTable(path string) {
+	sc.i++
+	for {
+		sc.skip(false)
+		if sc.i >= len(sc.b) || sc.b[sc.i] == '}' {
+			sc.i++
+			return
+		}
+		before := sc.i
+		sc.keyValue(path)
+		sc.next(before, false)
+	}
+}
+
+// next passes the comma after an element that started at before, and
+// moves on by one byte if the element took none (never spin).
+func (sc *scanner) next(before int, nl bool) {
+	sc.skip(nl)
+	if sc.peek(0) == ',' {
+		sc.i++
+	}
+	if sc.i == before {
+		sc.i++
+	}
+}
+
+// skipNested passes an array or inline table without recording anything
+// in it, without recursion.
+func (sc *scanner) skipNested() {
+	depth := 0
+	for ; sc.i < len(sc.b); sc.i++ {
+		switch sc.b[sc.i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				sc.i++
+				return
+			}
+		case '"', '\'':
+			sc.i = stringEnd(sc.b, sc.i)
+		case '#':
+			for sc.i+1 < len(sc.b) && sc.b[sc.i+1] != '\n' {
+				sc.i++
+			}
 		}
 	}
 }

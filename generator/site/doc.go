@@ -21,7 +21,15 @@
 //     bundle (package search) from the graph's records. Rendering never
 //     changes the graph.
 //   - write (Write): the site is written to a fresh folder beside public/
-//     and put in its place only when complete.
+//     and swapped into its place only when complete. The output folder is
+//     Qingdan's own: a build writes only into an absent or empty folder or
+//     one holding the .qingdan-build file (Marker) an earlier build wrote,
+//     never into the content or layouts folder or a folder holding them,
+//     and follows an output that is a link. On Linux the swap is one
+//     renameat2(RENAME_EXCHANGE), atomic at every instant; elsewhere it is
+//     two renames, and a build killed between them leaves no output folder
+//     (the old site stays in the temporary folder) until the next build.
+//     Every build removes the temporary folders of killed builds.
 //
 // The same content always gives the same bytes: no clock, no map order.
 //

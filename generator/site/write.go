@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -51,11 +52,17 @@ func minifyAll(files map[string][]byte) error {
 }
 
 // Write is the write stage: it writes the site into a fresh folder beside
-// dir and only then puts it in place of dir. If anything fails, dir is left
-// exactly as it was.
-func Write(out *Output, dir string) error {
-	dir = filepath.Clean(dir)
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".build-")
+// dir and only then puts it in place of dir (see outdir.go for which
+// folders it writes into and how the swap stays atomic). The folders in
+// keep (the content and layouts folders) may be neither dir nor inside it.
+// If anything fails, dir is left exactly as it was.
+func Write(out *Output, dir string, keep ...string) error {
+	target, err := outputFolder(dir, keep)
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	removeStaleTemps(target)
+	tmp, err := os.MkdirTemp(filepath.Dir(target), tempPrefix(target)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
@@ -66,30 +73,20 @@ func Write(out *Output, dir string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fail(err)
 	}
-	for _, n := range out.Names() {
+	files := maps.Clone(out.Files)
+	files[Marker] = []byte(markerText)
+	for _, n := range slices.Sorted(maps.Keys(files)) {
 		p := filepath.Join(tmp, filepath.FromSlash(n))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return fail(err)
 		}
-		if err := os.WriteFile(p, out.Files[n], 0o644); err != nil {
+		if err := os.WriteFile(p, files[n], 0o644); err != nil {
 			return fail(err)
 		}
 	}
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fail(err)
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
+	if err := swap(tmp, target); err != nil {
 		return fail(err)
 	}
-	if old != "" {
-		os.RemoveAll(old)
-	}
+	os.RemoveAll(tmp) // the old site, now in the temp folder
 	return nil
 }

@@ -53,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "build", "check":
 		built, err := site.Build(os.DirFS(*contentDir), os.DirFS(*layouts))
 		if err == nil && cmd == "build" {
-			err = site.Write(built, *out)
+			err = site.Write(built, *out, *contentDir, *layouts)
 		}
 		if err != nil {
 			report(stderr, err, *contentDir)

@@ -85,12 +85,7 @@ func TestBrokenBuildLeavesPublic(t *testing.T) {
 	if after := treeHash(t, public); after != before {
 		t.Error("a failed build changed public/")
 	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), ".build-") {
-			t.Errorf("a failed build left %s behind", e.Name())
-		}
-	}
+	noTemps(t, dir, "a failed build")
 }
 
 // TestCheckReportsUntranslated: check lists each untranslated field as

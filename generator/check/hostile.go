@@ -1,0 +1,99 @@
+package check
+
+// Rules against content that would be accepted but render wrong: a body
+// name that sends links to another body, a link inside a link, a hosting
+// path that is not a path, a link that is not a web address, a date that
+// is not in the calendar.
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+
+	"qingdan/generator/content"
+)
+
+// basePathRE is a folder on a host: "/" or "/a/b/", no empty segment
+// (a "//host/" would make the 404 page load from another host).
+var basePathRE = regexp.MustCompile(`^/([A-Za-z0-9._~-]+/)*$`)
+
+// site checks what site.toml says about hosting.
+func (ck *checker) site() {
+	s, l := ck.c.Site, ck.c.Loc("site.toml")
+	if s.BasePath != "" && (!basePathRE.MatchString(s.BasePath) || strings.Contains(s.BasePath, "/../") || strings.Contains(s.BasePath, "/./")) {
+		ck.errs.Add(l.At("base_path"), "base_path %q is not a folder on the host: write \"/\" for the root of the host or \"/folder/\" for a sub-folder (a path, not an address)", s.BasePath)
+	}
+	if s.ErrorReportURL != "" {
+		u, err := url.Parse(s.ErrorReportURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+			ck.errs.Add(l.At("error_report_url"), "error_report_url %q is not a web address: write the full http:// or https:// address as issued", s.ErrorReportURL)
+		}
+	}
+}
+
+// bodyNames checks that no name of a body (full, short or alias) is a
+// name of another body: links for that name would go to the first.
+func (ck *checker) bodyNames() {
+	for _, lang := range content.Langs {
+		owner := map[string]*content.Body{}
+		for _, b := range ck.c.Registry.Bodies {
+			l := ck.c.Loc(b)
+			names := []struct{ key, name string }{{"name." + string(lang), b.Name.In(lang)}, {"short." + string(lang), b.Short.In(lang)}}
+			for i, a := range b.Aliases.In(lang) {
+				names = append(names, struct{ key, name string }{fmt.Sprintf("aliases.%s[%d]", lang, i), a})
+			}
+			for _, n := range names {
+				o := owner[n.name]
+				switch {
+				case n.name == "":
+				case o == nil:
+					owner[n.name] = b
+				case o != b:
+					ck.errs.Add(l.At(n.key),
+						"%q is already a name of body %s: each name may belong to one body only (links would go to %s); remove it here or there", n.name, o.ID, o.ID)
+				}
+			}
+		}
+	}
+}
+
+// realDate reports whether v (which matches dateRE) is a day or month of
+// the calendar: 2015-02-31 is not.
+func realDate(v string) bool {
+	layout := "2006-01-02"
+	if len(v) == len("2006-01") {
+		layout = "2006-01"
+	}
+	_, err := time.Parse(layout, v)
+	return err == nil
+}
+
+// linkedMention returns the offset of a 《 inside the text of a Markdown
+// link or autolink n: a mention is a link itself, and a link inside a link
+// is not HTML.
+func linkedMention(n ast.Node, src []byte) (int, bool) {
+	if n.Kind() != ast.KindLink && n.Kind() != ast.KindAutoLink {
+		return 0, false
+	}
+	if a, ok := n.(*ast.AutoLink); ok {
+		if i := strings.Index(string(a.Label(src)), "《"); i >= 0 {
+			return nodeOffset(n), true
+		}
+		return 0, false
+	}
+	off, found := 0, false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if i := strings.Index(string(t.Value(src)), "《"); i >= 0 {
+				off, found = t.Segment.Start+i, true
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return off, found
+}
