@@ -52,7 +52,7 @@ func (r *uiReader) labels() chart.Labels {
 // computed from the record graph.
 type Glance struct {
 	Duties, Items, Bases, Circumstances, Boundaries, Systems, Services int
-	Instruments                                                      int // distinct instruments cited
+	Instruments                                                        int // distinct instruments cited
 }
 
 // glance counts the records of depts in the graph.
