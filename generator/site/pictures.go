@@ -235,7 +235,7 @@ func (v *View) Timeline(sec *content.Section) (template.HTML, error) {
 	}
 	t := chart.Timeline{ID: "timeline-" + sec.ID, Title: v.Plain(sec.Title)}
 	for _, st := range sec.Steps {
-		s := chart.Step{Name: v.Plain(st.Name), Label: v.Plain(st.Text)}
+		s := chart.Step{Name: v.Plain(st.Name), Label: v.Plain(st.Text), LabelHTML: v.Linked(st.Text)}
 		if dl := st.Deadline; dl != nil {
 			s.Deadline = &chart.Deadline{N: dl.N, Unit: units[dl.Unit], From: v.Plain(dl.From), Extension: v.Plain(dl.Extension)}
 		}
