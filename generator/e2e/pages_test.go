@@ -275,6 +275,12 @@ func overflowPage(ctx context.Context, url string) pageResult {
 	if err := load(ctx, url); err != nil {
 		return pageResult{problems: []string{err.Error()}}
 	}
+	return measureOverflow(ctx)
+}
+
+// measureOverflow wants no horizontal overflow of the page loaded in a tab
+// that emulates a 360 px wide phone.
+func measureOverflow(ctx context.Context) pageResult {
 	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](overflowJS))
 	if err != nil {
 		return pageResult{problems: []string{fmt.Sprintf("measuring the page: %v", err)}}
