@@ -5,6 +5,8 @@ package site
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"qingdan/generator/benchsite"
 	"qingdan/generator/check"
 	"qingdan/generator/content"
 	"qingdan/generator/graph"
@@ -280,6 +283,37 @@ func TestTimelineDeadlines(t *testing.T) {
 		flat := func(s string) string { return strings.ReplaceAll(s, " ", "") } // lines wrap at spaces
 		if s := flat(nodeText(svg)); !strings.Contains(s, flat(want[0])) || !strings.Contains(s, flat(want[1])) {
 			t.Errorf("%s: the drawing does not show the deadlines", p)
+		}
+	}
+}
+
+// TestBenchSitePictures builds a small benchmark site (package benchsite:
+// the department and copies of it) and wants the site's home to count each
+// part once per copy, and the copies' instruments once.
+func TestBenchSitePictures(t *testing.T) {
+	const n = 3
+	dst := filepath.Join(t.TempDir(), "content")
+	if err := benchsite.Write("../../content", dst, n); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Build(os.DirFS(dst), os.DirFS("../../layouts"))
+	if err != nil {
+		t.Fatalf("building the benchmark site: %v", err)
+	}
+	one, _ := glanceOn(t, realSite(t), "en/linyi-qts/index.html")
+	home, _ := glanceOn(t, out, "en/index.html")
+	for i := range one {
+		want := n * one[i]
+		if i == len(one)-1 {
+			want = one[i]
+		}
+		if home[i] != want {
+			t.Errorf("benchmark home: count %d is %d, want %d", i+1, home[i], want)
+		}
+	}
+	for _, slug := range benchsite.Slugs(n) {
+		if got := len(matrixCells(t, out, "zh/"+slug+"/boundaries/index.html", "matrix")); got != 5 {
+			t.Errorf("%s: the matrix has %d matters, want 5", slug, got)
 		}
 	}
 }
