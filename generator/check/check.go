@@ -8,7 +8,10 @@
 // mention and every reference to an instrument, body or regime resolves;
 // IDs are well formed and unique; numbered records run 1, 2, 3… in file
 // order and items 1…N across a list's duties; dates are YYYY-MM or
-// YYYY-MM-DD; every record names its regimes.
+// YYYY-MM-DD; every record names its regimes; a division's role is lead,
+// shares or coordinates; a procedure's steps are the words of their
+// section's body, and a step's deadline states the text's own number, a
+// unit (day, month) and, quoted from the text, what it counts from.
 //
 // Rules on the record graph, built once the records pass: every instrument
 // is cited and every body named somewhere (or its page would be empty), and
