@@ -78,6 +78,7 @@ func glanceOn(t *testing.T, out *Output, p string) (ns []int, targets []string) 
 // TestGlanceCounts: the counts on a department's home page are its
 // records' and link to its parts.
 func TestGlanceCounts(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	c := realContent(t)
 	for _, d := range c.Departments {
@@ -103,6 +104,7 @@ func TestGlanceCounts(t *testing.T) {
 // TestItemsPerRegime: each bar's number is the count of the department's
 // items that name the regime, and the bar links to the regime's page.
 func TestItemsPerRegime(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	c := realContent(t)
 	d := c.Departments[0]
@@ -154,6 +156,7 @@ func dataRows(t *testing.T, out *Output, p, id string) [][]*html.Node {
 // TestSecondDepartmentGlance: with two departments the site's home shows
 // every list at a glance, each count the sum of the departments' own.
 func TestSecondDepartmentGlance(t *testing.T) {
+	t.Parallel()
 	out := secondDeptSite(t)
 	for _, l := range []string{"zh", "en"} {
 		a, _ := glanceOn(t, out, l+"/linyi-qts/index.html")
@@ -196,6 +199,7 @@ func matrixCells(t *testing.T, out *Output, p, id string) map[string][]string {
 // matrix under its role, linking to the division's anchor on the page; the
 // boundaries index has every matter's cells, linking to the same anchors.
 func TestBoundaryMatrix(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	c := realContent(t)
 	ix := content.NewIndex(c)
@@ -243,6 +247,7 @@ func TestBoundaryMatrix(t *testing.T) {
 // TestTimelineDeadlines: the major-case procedure is drawn with the
 // list's deadlines, in both languages, from the section's steps.
 func TestTimelineDeadlines(t *testing.T) {
+	t.Parallel()
 	out := realSite(t)
 	c := realContent(t)
 	var sec *content.Section
@@ -291,6 +296,7 @@ func TestTimelineDeadlines(t *testing.T) {
 // the department and copies of it) and wants the site's home to count each
 // part once per copy, and the copies' instruments once.
 func TestBenchSitePictures(t *testing.T) {
+	t.Parallel()
 	const n = 3
 	dst := filepath.Join(t.TempDir(), "content")
 	if err := benchsite.Write("../../content", dst, n); err != nil {
