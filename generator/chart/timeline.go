@@ -28,6 +28,10 @@ type Step struct {
 	Name     string    // optional: the step's short name ("立案"), drawn in place of Label
 	Label    string    // the list's own sentence
 	Deadline *Deadline // optional
+	// LabelHTML is optional: Label as trusted HTML for the data beside the
+	// picture, where the caller links what Label mentions (the site's
+	// 《…》 citations). The picture itself always draws Label.
+	LabelHTML template.HTML
 }
 
 // Timeline is a procedure drawn as its steps, top to bottom.
@@ -149,7 +153,11 @@ func (t Timeline) list(l Labels) string {
 		if s.Name != "" {
 			fmt.Fprintf(&b, `<strong>%s</strong> `, esc(s.Name))
 		}
-		b.WriteString(esc(s.Label) + `</p>`)
+		if s.LabelHTML != "" {
+			b.WriteString(string(s.LabelHTML) + `</p>`)
+		} else {
+			b.WriteString(esc(s.Label) + `</p>`)
+		}
 		if d := s.Deadline; d != nil {
 			fmt.Fprintf(&b, `<dl class="chart-deadline"><dt>%s</dt><dd>%s</dd>`, esc(l.Deadline), esc(d.within(l)))
 			if d.Extension != "" {

@@ -12,7 +12,10 @@
 // names its regimes, each once; no name of a body (full, short, alias) is
 // a name of another body; no 《…》 mention is inside a Markdown link;
 // base_path is a folder on the host ("/", "/a/") and error_report_url an
-// http(s) address.
+// http(s) address; a division's role is lead,
+// shares or coordinates; a procedure's steps are the words of their
+// section's body, and a step's deadline states the text's own number, a
+// unit (day, month) and, quoted from the text, what it counts from.
 //
 // Rules on the record graph, built once the records pass: every instrument
 // is cited and every body named somewhere (or its page would be empty), and

@@ -151,6 +151,7 @@ func (ck *checker) boundaries(bds []*content.Boundary) {
 		for j, dv := range bd.Divisions {
 			ck.bodyRef(l, fmt.Sprintf("division[%d].body", j), dv.Body)
 		}
+		ck.roles(l, bd)
 	}
 }
 
@@ -161,6 +162,7 @@ func (ck *checker) systems(systems []*content.System, items map[int]bool, last i
 		l := ck.c.Loc(s)
 		ck.numbered(l, s.ID, i+1, "supervision system", s.Regimes, s.Date)
 		uniqueIDs(ck, s.Sections, func(r *content.Section) string { return r.ID })
+		ck.steps(l, s)
 		if len(s.Sections) == 0 && s.Body.Zh == "" {
 			ck.errs.Add(l.At(""), "supervision system %s has neither sections nor a body: an empty page may not be published", s.ID)
 		}

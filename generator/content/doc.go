@@ -40,4 +40,27 @@
 // breaks, an invisible bidirectional control (U+200E/F, U+202A–202E,
 // U+2066–2069, U+061C) or a line or paragraph separator (U+2028/9), neither
 // written nor as an escape (\e, \u0000). An empty file is an error.
+// # Roles and procedures
+//
+// A boundary matter's [[division]] may say the department's role in it:
+// role = "lead" where the division's own text says it leads (牵头),
+// "coordinates" where it only assists (协助, 配合), "shares" for a share of
+// the duties; left out, it is "shares". The lists' tables (相关部门,
+// 职责分工及协调配合机制) name no lead, so a lead is recorded only where
+// the text says so, and the boundary pictures draw what is recorded.
+//
+// A section of a supervision system whose body sets out a procedure may
+// carry its steps as structured data beside the body, which stays the
+// list's text:
+//
+//	[[section.step]]
+//	name = { zh = "立案", en = "Opening a case" }   # optional
+//	text.zh = "发现违法行为线索，应当自发现之日起 15 日内组织核查，并决定是否立案。"
+//	text.en = "Where leads on a violation are found, …"
+//	deadline = { n = 15, unit = "day", from = { zh = "发现之日", en = "the date of discovery" } }
+//
+// A step's text and name are the body's own words in each language; a
+// deadline (optional) has a positive number n that the text states, a unit
+// ("day" or "month"), what it counts from and an optional extension, both
+// quoted from the Chinese text. The check stage holds every step to this.
 package content

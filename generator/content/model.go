@@ -161,6 +161,30 @@ type Boundary struct {
 type Division struct {
 	Body   string `toml:"body"`   // registry ID of the department
 	Duties []Text `toml:"duties"` // one entry per numbered point
+	// Role is the department's part in the matter as the list records it:
+	// RoleLead where the division's own text says it leads (牵头),
+	// RoleCoordinates where it only assists (协助, 配合), RoleShares (the
+	// default when empty) for a share of the duties. See DivisionRole.
+	Role string `toml:"role"`
+}
+
+// The roles of a Division.
+const (
+	RoleLead        = "lead"
+	RoleShares      = "shares"
+	RoleCoordinates = "coordinates"
+)
+
+// DivisionRoles lists the roles a Division may have, in the order the
+// pictures key them.
+var DivisionRoles = []string{RoleLead, RoleShares, RoleCoordinates}
+
+// DivisionRole is the division's role: Role, or RoleShares when empty.
+func (d *Division) DivisionRole() string {
+	if d.Role == "" {
+		return RoleShares
+	}
+	return d.Role
 }
 
 // System is systems/<n>.toml: a supervision system (事中事后监管制度).
@@ -183,7 +207,38 @@ type Section struct {
 	ID    string `toml:"id"`
 	Title Text   `toml:"title"`
 	Body  Prose  `toml:"body"`
+	// Steps are the steps of the procedure the body sets out, as
+	// structured data beside it ([[section.step]]): the site draws them as
+	// a timeline. The body stays the list's text; the steps repeat it, so
+	// they are the editor's (source:"editor": an import keeps them).
+	Steps []*Step `toml:"step" source:"editor"`
 }
+
+// Step is one step of a procedure. Text is the list's own sentence(s),
+// word for word as the section's body has them in each language; Name is
+// the short name the list heads the step with (立案). A step whose text
+// sets a time limit carries it as its Deadline.
+type Step struct {
+	Name     Text      `toml:"name" check:"optional"`
+	Text     Text      `toml:"text"`
+	Deadline *Deadline `toml:"deadline"`
+}
+
+// Deadline is a step's time limit: N units (UnitDay or UnitMonth) counted
+// from From (发现之日, "discovery"), as the step's text states it. Extension
+// is how the text lets it be extended, in the text's own words.
+type Deadline struct {
+	N         int    `toml:"n"`
+	Unit      string `toml:"unit"`
+	From      Text   `toml:"from"`
+	Extension Text   `toml:"extension" check:"optional"`
+}
+
+// The units of a Deadline.
+const (
+	UnitDay   = "day"
+	UnitMonth = "month"
+)
 
 // Services is services.toml: the public services (公共服务事项).
 type Services struct {

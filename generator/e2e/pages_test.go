@@ -247,6 +247,44 @@ const overflowJS = `(function () {
 		large: document.documentElement.classList.contains("large")});
 })()`
 
+// overflowPage loads url in a tab that emulates a 360 px wide phone and wants
+// no horizontal overflow.
+func overflowPage(ctx context.Context, url string) pageResult {
+	if err := load(ctx, url); err != nil {
+		return pageResult{problems: []string{err.Error()}}
+	}
+	return measureOverflow(ctx)
+}
+
+// measureOverflow wants no horizontal overflow of the page loaded in a tab
+// that emulates a 360 px wide phone.
+func measureOverflow(ctx context.Context) pageResult {
+	js, err := chromedp.Run(ctx, chromedp.Evaluate[string](overflowJS))
+	if err != nil {
+		return pageResult{problems: []string{fmt.Sprintf("measuring the page: %v", err)}}
+	}
+	var m struct {
+		Viewport    int      `json:"viewport"`
+		ScrollWidth int      `json:"scrollWidth"`
+		Culprits    []string `json:"culprits"`
+	}
+	if err := json.Unmarshal([]byte(js), &m); err != nil {
+		return pageResult{problems: []string{fmt.Sprintf("reading the measure: %v", err)}}
+	}
+	var r pageResult
+	if m.Viewport != 360 {
+		r.problems = append(r.problems, fmt.Sprintf("the layout viewport is %d px wide on a 360 px screen (is the viewport meta tag missing?)", m.Viewport))
+	}
+	if m.ScrollWidth > 360+1 {
+		p := fmt.Sprintf("overflows horizontally at 360 px: the document is %d px wide", m.ScrollWidth)
+		if len(m.Culprits) > 0 {
+			p += "; sticking out: " + strings.Join(m.Culprits, "; ")
+		}
+		r.problems = append(r.problems, p)
+	}
+	return r
+}
+
 // countList formats counts as "id (n), ...", the largest first.
 func countList(counts map[string]int) string {
 	ids := slices.Collect(maps.Keys(counts))

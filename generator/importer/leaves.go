@@ -86,7 +86,7 @@ func walk(v reflect.Value, rec, key string, out *[]leaf) {
 			k, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
 			fv, fk := v.Field(i), strings.TrimPrefix(key+"."+k, ".")
 			switch {
-			case !f.IsExported() || k == "-":
+			case !f.IsExported() || k == "-" || f.Tag.Get("source") == "editor":
 			case fv.Kind() == reflect.String || fv.Kind() == reflect.Int:
 				if sourceScalars[f.Name] || f.Name == "Date" && v.Type() == deptType {
 					*out = append(*out, leaf{rec, fk, fv})

@@ -195,8 +195,8 @@ func replaceValue(text string, o, n leaf) (string, bool) {
 
 // carry copies into n what the editor added to o's records: the English
 // of every field whose Chinese is unchanged, and the regimes, supervised
-// items, date and anchor of every record n still has (a department's date
-// is the source's).
+// items, date, anchor, division role and procedure steps of every record
+// n still has (a department's date is the source's).
 func carry(o, n any, ol, nl map[string]leaf) {
 	for k, nv := range nl {
 		if ov, ok := ol[k]; ok && ov.same(nv) && nv.v.Kind() == reflect.Struct {
@@ -209,12 +209,12 @@ func carry(o, n any, ol, nl map[string]leaf) {
 		if !ok {
 			continue
 		}
-		for _, f := range []string{"Regimes", "Items", "ID", "Date"} {
+		for _, f := range []string{"Regimes", "Items", "ID", "Date", "Role", "Steps"} {
 			of, nf := ov.FieldByName(f), nv.FieldByName(f)
 			if f == "Date" && nv.Type() == deptType {
 				continue
 			}
-			if of.IsValid() && (of.Kind() == reflect.String || of.Type().Elem().Kind() != reflect.Pointer) {
+			if of.IsValid() && (of.Kind() == reflect.String || of.Type().Elem().Kind() != reflect.Pointer || f == "Steps") {
 				nf.Set(of)
 			}
 		}

@@ -68,11 +68,10 @@ func TestRegimeIndexes(t *testing.T) {
 	}
 }
 
-// TestSecondDepartment builds the site with a small second department (a
-// fixture) and checks that the shared instrument, body and regime pages
-// gather from both departments.
-func TestSecondDepartment(t *testing.T) {
-	t.Parallel()
+// secondDeptSite builds the site with a small second department (a
+// fixture, testdata/second-dept).
+func secondDeptSite(t *testing.T) *Output {
+	t.Helper()
 	files := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/second-dept"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -89,6 +88,15 @@ func TestSecondDepartment(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build with a second department: %v", err)
 	}
+	return out
+}
+
+// TestSecondDepartment builds the site with a small second department (a
+// fixture) and checks that the shared instrument, body and regime pages
+// gather from both departments.
+func TestSecondDepartment(t *testing.T) {
+	t.Parallel()
+	out := secondDeptSite(t)
 	for _, l := range []string{"zh", "en"} {
 		for _, tc := range []struct{ page, link string }{
 			{"laws/food-safety-law/", "linyi-qts/duties/8/index.html#basis-1"},

@@ -63,4 +63,17 @@
 // Pages read fully without JavaScript; assets/site.js only adds
 // conveniences (large text, read-aloud, keeping #anchors across the language
 // switch) and assets/search.js the search.
+//
+// # Pictures
+//
+// Three pictures are drawn at build time as inline SVG (package chart),
+// from the record graph, with their data beside them (pictures.go): the
+// list at a glance (its parts counted, items per regime as bars linking to
+// the regimes) on a list's home, and on the site's home when there are
+// several lists; who does what at the boundaries (matters × departments,
+// each cell a division's role linking to #division-K) on the boundaries
+// index and, one row, on each boundary page; and a procedure's steps with
+// their deadlines as a timeline in the system section that has steps.
+// Their words are interface strings (content/i18n.toml); assets/chart.css
+// styles them.
 package site

@@ -116,6 +116,9 @@ func listLabels(t *testing.T, name string, b []byte, listPage bool) []string {
 		}
 	}
 	for _, n := range findAll(doc, tagIs("title")) {
+		if n.Namespace != "" { // a picture's <svg><title>, not the page's
+			continue
+		}
 		s := nodeText(n)
 		if i := strings.LastIndex(s, " - "); i >= 0 {
 			s = s[i+len(" - "):]

@@ -26,6 +26,9 @@ func (t *Templates) checkUI(c *content.Content) error {
 	for _, k := range goUI {
 		need[k] = "the page list"
 	}
+	for _, k := range pictureUI {
+		need[k] = "the pictures (generator/site/pictures.go)"
+	}
 	for _, k := range search.Kinds {
 		need["kind."+k] = "the search page's kind filter"
 	}
