@@ -252,6 +252,9 @@ type Instrument struct {
 	Aliases Names `toml:"aliases"`
 	// Number is the document or decree number, where it has one.
 	Number Text `toml:"number" check:"optional"`
+	// Variants are short titles readers may type that the list does not
+	// cite it by (产品质量法 → Product Quality Law); search only.
+	Variants Names `toml:"variants"`
 }
 
 // Body is a department, body or organ a list names.
@@ -260,6 +263,8 @@ type Body struct {
 	Name    Text   `toml:"name"`                   // full name
 	Short   Text   `toml:"short" check:"optional"` // short name as lists use it (市质监局)
 	Aliases Names  `toml:"aliases"`
+	// Variants are other names readers may type (安监局); search only.
+	Variants Names `toml:"variants"`
 }
 
 // ShortOr is the body's short name, or its full name if it has none.
@@ -290,4 +295,8 @@ type Term struct {
 	ID   string `toml:"id"`
 	Term Text   `toml:"term"`
 	Note Text   `toml:"note" check:"optional"`
+	// Variants are the other forms readers may type for the term: other
+	// spellings (license for licence), abbreviations (质监局); search finds
+	// the term by any of them.
+	Variants Names `toml:"variants"`
 }

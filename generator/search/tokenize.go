@@ -97,7 +97,7 @@ import (
 
 // Kinds are the kinds of search entries, in the order filters list
 // them; each has an interface string kind.<name>.
-var Kinds = []string{"duty", "item", "basis", "boundary", "system", "section", "service", "accountability", "instrument", "body", "regime", "page"}
+var Kinds = []string{"duty", "item", "basis", "boundary", "system", "section", "service", "accountability", "instrument", "body", "regime", "term", "page"}
 
 // The split bundle's parts: about this many bytes of postings per shard,
 // and this many docs per chunk.

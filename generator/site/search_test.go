@@ -80,11 +80,13 @@ type jsResponse struct {
 }
 
 type jsResult struct {
-	URLs    []string `json:"urls"`
-	Count   int      `json:"count"`
-	Dates   []string `json:"dates"`
-	Partial bool     `json:"partial"`
-	Fetched []string `json:"fetched"`
+	URLs         []string `json:"urls"`
+	Count        int      `json:"count"`
+	Dates        []string `json:"dates"`
+	Partial      bool     `json:"partial"`
+	Cross        string   `json:"cross"`        // the query, if the other language found it
+	Alternatives []string `json:"alternatives"` // the other queries run for it
+	Fetched      []string `json:"fetched"`
 }
 
 // runSearchJS runs layouts/assets/search.js, minified as the build writes
