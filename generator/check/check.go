@@ -8,7 +8,9 @@
 // mention and every reference to an instrument, body or regime resolves;
 // IDs are well formed and unique; numbered records run 1, 2, 3… in file
 // order and items 1…N across a list's duties; dates are YYYY-MM or
-// YYYY-MM-DD; every record names its regimes.
+// YYYY-MM-DD; every record names its regimes; the variants of glossary
+// terms, instruments and bodies (search only) are names that find one
+// record each.
 //
 // Rules on the record graph, built once the records pass: every instrument
 // is cited and every body named somewhere (or its page would be empty), and

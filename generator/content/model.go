@@ -252,8 +252,10 @@ type Instrument struct {
 	Aliases Names `toml:"aliases"`
 	// Number is the document or decree number, where it has one.
 	Number Text `toml:"number" check:"optional"`
-	// Variants are short titles readers may type that the list does not
-	// cite it by (产品质量法 → Product Quality Law); search only.
+	// Variants are other titles readers may type that the list does not
+	// cite it by: the full official title (中华人民共和国计量法), a short
+	// one (Administrative Penalty Law), another common rendering; search
+	// only.
 	Variants Names `toml:"variants"`
 }
 

@@ -313,6 +313,7 @@ func TestBrowserSearchAccessibility(t *testing.T) {
 		{"/zh/search/?q=" + url.QueryEscape("特种设备"), "特种设备"},
 		{"/en/search/?q=special+equipment", "special equipment"},
 		{"/en/search/?q=blockchain", "blockchain"},
+		{"/en/search/?q=" + url.QueryEscape("特种设备"), "特种设备"}, // found through the Chinese edition
 	} {
 		ctx, cancel := newTab(t, tl)
 		ctx, cancelT := context.WithTimeout(ctx, time.Minute)
@@ -455,45 +456,5 @@ func TestBrowserSearchSplit(t *testing.T) {
 	}
 	if shards == 0 || shards > 3 || chunks == 0 || chunks > 10 || len(parts) > 1+3+10 {
 		t.Errorf("烟花爆竹 fetched %d shards and %d chunks: %q", shards, chunks, parts)
-	}
-}
-
-// TestBrowserSearchYear: the time filter narrows results to a year and is
-// kept in the URL; a year without records gives none.
-func TestBrowserSearchYear(t *testing.T) {
-	ctx, base := siteTab(t)
-	if err := load(ctx, base+"/zh/search/?q="+url.QueryEscape("特种设备")); err != nil {
-		t.Fatal(err)
-	}
-	all, err := waitResults(ctx, "特种设备")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := load(ctx, base+"/zh/search/?q="+url.QueryEscape("特种设备")+"&year=2015"); err != nil {
-		t.Fatal(err)
-	}
-	in2015, err := waitResults(ctx, "特种设备")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if in2015.Count == 0 || in2015.Count != all.Count {
-		t.Errorf("year=2015 gives %d results, all years %d; every record of this list is dated 2015", in2015.Count, all.Count)
-	}
-	if v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("year").value`)); v != "2015" {
-		t.Errorf("?year=2015 did not set the year filter (it shows %q)", v)
-	}
-	// A year no record has: set it as a reader would.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () {
-		var s = document.getElementById("year"), o = document.createElement("option");
-		o.value = o.textContent = "1999"; s.appendChild(o); s.value = "1999";
-		s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("search-results").children.length === 0`)); err != nil {
-		n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementById("search-results").children.length`))
-		t.Errorf("year=1999 still shows %d results: %v", n, err)
-	}
-	if loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`)); !strings.Contains(loc, "year=1999") {
-		t.Errorf("the year filter is not in the URL: %q", loc)
 	}
 }

@@ -1,19 +1,25 @@
 package search
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // synonymGroups makes an edition's syn list from the names of the things
 // readers look for by name (see "Words" above): the groups of names that
-// find each other, each name once.
+// find each other, each name and each group once.
 func synonymGroups(things [][]string) [][]string {
 	var syn [][]string
 	seen := map[string]bool{}
 	for _, names := range things {
-		for _, g := range synonyms(names) {
-			k := strings.Join(g, "\x00")
+		for _, g := range synonyms(distinct(names)) {
+			keys := make([]string, len(g))
+			for i, n := range g {
+				keys[i] = nameKey(n)
+			}
+			slices.Sort(keys)
+			k := strings.Join(keys, "\x00")
 			if !seen[k] {
 				seen[k] = true
 				syn = append(syn, g)
