@@ -42,10 +42,11 @@ type Edition struct {
 const SplitAt = 400 << 10
 
 // docFile writes docs (from all) as a doc file: {"depts": [...],
-// "kind": [...], "dept": [...], "regimes": [...], "date": [...], "url":
-// [...], "title": [...], "context": [...], "text": [...]}, one column per
-// field, which compresses better than one array per doc. context is the
-// index of the entry's parent in all (byIndex) or its title.
+// "kind": [...], "dept": [...], "date": [...], "context": [...],
+// "regimes": [...], "text": [...], "title": [...], more…, "url": [...]},
+// one column per field, which compresses better than one array per doc.
+// context is the index of the entry's parent in all (byIndex) or its
+// title.
 func docFile(depts any, docs, all []*Doc, byIndex bool, more ...any) ([]byte, error) {
 	n := len(docs)
 	kinds, dps, rss, dates, urls, titles, ctxs, texts := make([]int, n), make([]int, n), make([][]int, n), make([]string, n), make([]string, n), make([]string, n), make([]any, n), make([]string, n)
@@ -69,7 +70,10 @@ func docFile(depts any, docs, all []*Doc, byIndex bool, more ...any) ([]byte, er
 			ctxs[i] = ""
 		}
 	}
-	return jsonObject(append([]any{"depts", depts, "kind", kinds, "dept", dps, "regimes", rss, "date", dates, "url", urls, "title", titles, "context", ctxs, "text", texts}, more...)...)
+	// This order of the columns compresses best: text before the titles
+	// that repeat it, the URLs last.
+	kv := []any{"depts", depts, "kind", kinds, "dept", dps, "date", dates, "context", ctxs, "regimes", rss, "text", texts, "title", titles}
+	return jsonObject(append(append(kv, more...), "url", urls)...)
 }
 
 // Bundle writes the bundle of the editions, by file path: the manifest,

@@ -110,7 +110,8 @@
 // bundle.
 //
 // Kinds include "term": a glossary entry, the glossary page's row
-// #term-<id>, titled with the term, its note the text.
+// #term-<id>, titled with the term (its note, on the page, is not in the
+// bundle).
 //
 // # Ranking (search.js)
 //

@@ -199,8 +199,8 @@ func (dm *docMaker) registryDoc(r *graph.Record, d *search.Doc) *search.Doc {
 			return nil
 		}
 		var parts []string
-		if v.Short.Zh != "" {
-			parts = append(parts, dm.s(v.Short))
+		if s := dm.s(v.Short); s != "" && !strings.Contains(d.Title, s) {
+			parts = append(parts, s) // a short name the title holds finds it already
 		}
 		parts = append(parts, v.Aliases.In(l)...)
 		d.Kind, d.Parent, d.Text = kind("body"), string(l)+"/bodies/", join(parts...)

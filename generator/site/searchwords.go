@@ -8,13 +8,13 @@ import (
 )
 
 // terms adds an entry for each glossary term: its row on the glossary
-// page, titled with the term, its note the text.
+// page, titled with the term. The note is left to the page: the first
+// query's bytes are counted.
 func (dm *docMaker) terms() {
 	l := dm.l
 	page := strings.TrimPrefix(sitePath(l, "glossary/"), "/")
 	for _, t := range dm.m.c.Glossary.Terms {
-		dm.add(&search.Doc{Kind: kind("term"), Dept: -1, URL: page + "#term-" + t.ID, Parent: page,
-			Title: dm.s(t.Term), Text: dm.s(t.Note)})
+		dm.add(&search.Doc{Kind: kind("term"), Dept: -1, URL: page + "#term-" + t.ID, Parent: page, Title: dm.s(t.Term)})
 	}
 }
 

@@ -65,3 +65,30 @@ func TestSearchWords(t *testing.T) {
 		t.Errorf("电梯 on the English page fetched %q, want the manifest and the Chinese bundle", r.Fetched)
 	}
 }
+
+// TestSearchPageYears: the search page offers a year filter only when the
+// records are of more than one year (this list's are all of 2015), and
+// every glossary term is an entry of kind term, at its row's anchor.
+func TestSearchPageYears(t *testing.T) {
+	out := realSite(t)
+	for _, l := range []string{"zh", "en"} {
+		if page := string(out.Files[l+"/search/index.html"]); strings.Contains(page, `id="year"`) || !strings.Contains(page, `id="kind"`) {
+			t.Errorf("%s/search/: a year filter on a site of one year, or no kind filter", l)
+		}
+	}
+	m, pages := searchModel(t)
+	for _, ed := range m.searchEditions(pages) {
+		n := 0
+		for _, d := range ed.Docs {
+			if d.Kind == slices.Index(search.Kinds, "term") {
+				n++
+				if !strings.HasPrefix(d.URL, ed.Lang+"/glossary/#term-") || d.Title == "" {
+					t.Errorf("%s term entry %q at %s", ed.Lang, d.Title, d.URL)
+				}
+			}
+		}
+		if n != len(m.c.Glossary.Terms) {
+			t.Errorf("%s: %d term entries for %d glossary terms", ed.Lang, n, len(m.c.Glossary.Terms))
+		}
+	}
+}

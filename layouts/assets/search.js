@@ -94,8 +94,8 @@
   function keyTokens(s) {
     var out = [];
     runs(fold(s)).forEach((r, ri) => {
-      if (r.han) Array.from(r.text).forEach((c) => { out.push({ t: c, text: c, han: true, run: ri }); });
-      else if (!stopWords.has(r.text)) out.push({ t: stem(r.text), text: r.text, han: false, run: ri });
+      if (r.han) Array.from(r.text).forEach((c) => { out.push({ t: c, text: c, run: ri }); });
+      else if (!stopWords.has(r.text)) out.push({ t: stem(r.text), text: r.text, run: ri });
     });
     return out;
   }
@@ -557,7 +557,7 @@
     };
     $("search-nojs").hidden = true;
     ui.q.addEventListener("input", () => { remember(ui, false); run(ui); });
-    ui.q.addEventListener("focus", () => { opened(ui).then((h) => h.open()); });
+    ui.q.addEventListener("focus", () => { opened(ui).then((h) => h.open()).catch(() => {}); });
     [ui.kind, ui.regime, ui.year, ui.sort].filter(Boolean).forEach((s) => { s.addEventListener("change", () => { remember(ui, true, true); run(ui); }); });
     form.addEventListener("submit", (e) => { e.preventDefault(); remember(ui, true); run(ui); });
     window.addEventListener("popstate", () => { restore(ui); ui.committed = true; run(ui); });
