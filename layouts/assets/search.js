@@ -4,7 +4,8 @@
 // the site map and the regime indexes.
 //
 // One file (the first query costs three requests: this script, the
-// manifest, the bundle) in parts: Shared with Go (checked by
+// manifest, the bundle; the code for split bundles is in search-parts.js,
+// loaded only for them) in parts: Shared with Go (checked by
 // generator/site/searchshared_test.go), Tokenize (TestTokenizerMatchesJS
 // runs it in Node against Go's), Load (a doc file's columns become docs
 // {kind, dept, regimes, date, url, title, context, text} once), Score,
@@ -14,10 +15,9 @@
 
   // ---- Shared with Go ----
   // Each is one line, `const NAME = "…";`, words split by single spaces.
-  // STOP: search.Stop; DIGITS: search.Digits; MONTHS: the English month
-  // names of site.View.Date and of benchsite.
+  // STOP: search.Stop; MONTHS: the English month names of site.View.Date
+  // and of benchsite (DIGITS is in search-parts.js).
   const STOP = "a an and are as at be by for from in into is it its of on or s shall such that the their this to which with";
-  const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVabcdefghijklmnopqrstuvwxyz-_WXYZ";
   const MONTHS = "January February March April May June July August September October November December";
 
   // ---- Tokenize (rules 1–5 of package search) ----
@@ -101,21 +101,6 @@
   }
 
   // ---- Load: the manifest and the bundle ----
-  // hash is search.Hash: the shard of a term is hash(term) % shards.
-  function hash(t) {
-    var h = 2166136261;
-    for (var i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619) >>> 0;
-    return h;
-  }
-  // nums decodes a string of variable-length numbers.
-  function nums(s) {
-    var out = [], n = 0, m = 1, v;
-    for (var i = 0; i < s.length; i++) {
-      v = DIGITS.indexOf(s[i]);
-      if (v >= 32) { n += (v - 32) * m; m *= 32; } else { out.push(n + v * m); n = 0; m = 1; }
-    }
-    return out;
-  }
   // docsOf turns a doc file's columns into docs.
   function docsOf(f) {
     return f.url.map((url, i) => ({ kind: f.kind[i], dept: f.dept[i], regimes: f.regimes[i], date: f.date[i], url: url, title: f.title[i], context: f.context[i], text: f.text[i] }));
@@ -135,19 +120,23 @@
   //	              and regimes(id) answer; dept(id) always does
   //	load(ids)     the bundle, or a promise of it, once docs[ids] are at hand
   //	syn           the syn list (see synonyms)
-  function open(get, lang) {
-    return get("search/manifest.json").then((manifest) => handle(manifest, get, lang, {}));
+  //
+  // A split bundle is read by the code in assets/search-parts.js, which
+  // parts() loads (a promise of its exports) only for such a bundle.
+  function open(get, lang, parts) {
+    return get("search/manifest.json").then((manifest) => handle(manifest, get, parts, lang, {}));
   }
   // handle makes the handle of lang's bundle; all holds the handles made.
-  function handle(manifest, get, lang, all) {
+  function handle(manifest, get, parts, lang, all) {
     var h = all[lang], p = null;
     if (h) return h;
     h = all[lang] = { lang: lang, manifest: manifest };
-    h.other = () => handle(manifest, get, lang === "zh" ? "en" : "zh", all);
+    h.other = () => handle(manifest, get, parts, lang === "zh" ? "en" : "zh", all);
     h.open = () => {
       if (!p) {
         var L = manifest[lang], b = { manifest: manifest, lang: lang, size: L.docs, docs: [], depts: {}, oneFile: !!L.file };
-        p = L.file ? get(L.file).then((f) => openOne(b, f)) : Promise.resolve(openSplit(b, L, get));
+        b.syn = synonyms(L.syn, []);
+        p = L.file ? get(L.file).then((f) => openOne(b, f)) : parts().then((P) => P.openSplit(b, L, get, docsOf));
         p.catch(() => { p = null; });
       }
       return p;
@@ -176,60 +165,6 @@
     b.dept = (id) => docs[id].dept;
     return b;
   }
-  // openSplit makes a bundle of a split bundle, described by L; its parts
-  // are fetched when needed.
-  function openSplit(b, L, get) {
-    var base = L.base, decoded = {}, voc, meta, starts = L.depts;
-    b.deptCount = starts.length - 1;
-    b.syn = synonyms(L.syn, []);
-    // The department of a doc: the docs of department k run from starts[k].
-    b.dept = (id) => {
-      var lo = 0, hi = b.deptCount;
-      if (id >= starts[hi]) return -1;
-      while (hi - lo > 1) { var mid = (lo + hi) >> 1; if (starts[mid] <= id) lo = mid; else hi = mid; }
-      return lo;
-    };
-    b.postings = (t) => get(base + "s/" + hash(t) % L.shards + ".json").then((shard) => {
-      if (!decoded[t]) {
-        // Per doc: (id−previous id)·32 + tf·2 + 1, then tl + 4·units, if in
-        // the title; (id−previous id)·32 + tf·2 if not.
-        var v = nums(shard[t] || ""), out = [], id = 0, x;
-        for (var i = 0; i < v.length; i++) {
-          x = v[i]; id += Math.floor(x / 32);
-          out.push(id, (x >> 1 & 15) + (x & 1 ? v[++i] * 16 : 0));
-        }
-        decoded[t] = out;
-      }
-      return decoded[t];
-    });
-    b.vocabulary = () => voc || get(base + "vocab.json").then((v) => {
-      voc = v.terms.map((t, i) => ({ term: t, df: v.df[i] }));
-      return voc;
-    });
-    b.meta = () => meta || get(base + "meta.json").then((m) => {
-      // Per doc: kind, dept+1, date+1, number of regimes, regimes….
-      var v = nums(m.m), kinds = [], dates = [], regimes = [], i = 0, n;
-      while (i < v.length) {
-        kinds.push(v[i]); dates.push(v[i + 2] ? m.dates[v[i + 2] - 1] : "");
-        n = v[i + 3]; regimes.push(v.slice(i + 4, i + 4 + n)); i += 4 + n;
-      }
-      meta = b;
-      b.kind = (id) => kinds[id];
-      b.date = (id) => dates[id];
-      b.regimes = (id) => regimes[id];
-      return b;
-    });
-    b.load = (ids) => {
-      var need = {};
-      ids.forEach((id) => { if (!b.docs[id]) need[Math.floor(id / L.chunk)] = 1; });
-      return Promise.all(Object.keys(need).map((n) => get(base + "c/" + n + ".json").then((c) => {
-        c.depts.forEach((d) => { b.depts[d[0]] = { slug: d[1], name: d[2] }; });
-        docsOf(c).forEach((d, i) => { b.docs[n * L.chunk + i] = d; });
-      }))).then(() => b);
-    };
-    return b;
-  }
-
   // synonyms reads a syn list, where a name written as a number is the
   // title of that doc: {names, groups}, each name {tokens, text, group,
   // short}, short when it contains no other name of its group (so that it
@@ -525,7 +460,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { fold, terms, parse, stem, hash, nums, near, docsOf, index, open, find, rank, marks, keyTokens, alternatives, href };
+    module.exports = { fold, terms, parse, stem, near, docsOf, index, open, find, rank, marks, keyTokens, alternatives, href };
     return;
   }
 
@@ -544,6 +479,7 @@
   //	status, list, none            the status line, the results, the
   //	                              suggestions shown when nothing is found
   //	cache     path → promise of its JSON
+  //	parts     promise of search-parts.js's exports, once asked for
   //	bundle    promise of the handle of the page's bundle, or null
   //	seq, cur  the number of the latest search and its result
   //	committed whether the address holds a committed search
@@ -581,7 +517,13 @@
   // opened opens the handle of the page's bundle, once.
   function opened(ui) {
     if (!ui.bundle) {
-      ui.bundle = open((path) => get(ui, path), ui.lang);
+      ui.bundle = open((path) => get(ui, path), ui.lang, () => ui.parts || (ui.parts = new Promise((res, rej) => {
+        var s = document.createElement("script");
+        s.src = ui.root + "assets/search-parts.js";
+        s.onload = () => { res(window.qdParts); };
+        s.onerror = () => { ui.parts = null; rej(new Error(s.src)); };
+        document.head.appendChild(s);
+      })));
       ui.bundle.catch(() => { ui.bundle = null; });
     }
     return ui.bundle;

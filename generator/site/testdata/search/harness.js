@@ -1,7 +1,8 @@
 // Runs layouts/assets/search.js in Node for the Go tests: reads a JSON
 // request on standard input and writes the answers as JSON.
 //
-//	{"script": path, "tokenize": [text…], "parse": [query…], "index": [row…],
+//	{"script": path, "parts": path of search-parts.js,
+//	 "tokenize": [text…], "parse": [query…], "index": [row…],
 //	 "basis": the kind index of bases,
 //	 "files": {path: JSON text…}, "queries": [{lang, q, kind, regime, sort}…]}
 //
@@ -44,7 +45,7 @@ process.stdin.on("end", async () => {
   };
   for (const q of req.queries || []) {
     fetched = [];
-    const b = await (bundles[q.lang] || (bundles[q.lang] = S.open(get, q.lang)));
+    const b = await (bundles[q.lang] || (bundles[q.lang] = S.open(get, q.lang, () => Promise.resolve(require(req.parts)))));
     const r = await S.find(b, q.q, q.kind || "", q.regime || "", q.sort || "relevance");
     const rb = r.bundle;
     await S.rank(rb, r, 0, 10);
