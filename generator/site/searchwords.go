@@ -25,11 +25,11 @@ func (dm *docMaker) terms() {
 func (m *model) names(l Lang) [][]string {
 	var out [][]string
 	for _, t := range m.c.Glossary.Terms {
-		names := []string{t.Term.In(l)}
-		for _, s := range append(names, t.Variants.In(l)...) {
+		var names []string
+		for _, s := range append([]string{t.Term.In(l)}, t.Variants.In(l)...) {
 			names = append(names, strings.TrimSpace(markup.Plain(l, s, m.ix)))
 		}
-		out = append(out, names[1:])
+		out = append(out, names)
 	}
 	for _, in := range m.c.Registry.Instruments {
 		if len(m.g.CitedBy(in)) > 0 {
