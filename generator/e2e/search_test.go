@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,9 +15,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"qingdan/generator/benchsite"
-	"qingdan/generator/site"
 )
 
 // searchQuery is one query of testdata/queries.json: the entry expected in
@@ -390,15 +386,7 @@ func TestBrowserSearchAccessibility(t *testing.T) {
 func TestBrowserSearchSplit(t *testing.T) {
 	tl := needTools(t)
 	qs := querySet(t)
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	if err := benchsite.Write("../../content", content, 6); err != nil {
-		t.Fatal(err)
-	}
-	out, err := site.Build(os.DirFS(content), os.DirFS("../../layouts"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, public := benchSite(t, 6)
 	var man struct {
 		Zh struct {
 			Base string `json:"base"`
@@ -406,10 +394,6 @@ func TestBrowserSearchSplit(t *testing.T) {
 	}
 	if err := json.Unmarshal(out.Files["search/manifest.json"], &man); err != nil || man.Zh.Base == "" {
 		t.Fatalf("a site of 6 departments should have a split bundle: %s", out.Files["search/manifest.json"])
-	}
-	public := filepath.Join(dir, "public")
-	if err := site.Write(out, public); err != nil {
-		t.Fatal(err)
 	}
 	var mu = make(chan struct{}, 1)
 	mu <- struct{}{}

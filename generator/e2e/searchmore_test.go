@@ -45,18 +45,8 @@ func TestBrowserSearchYear(t *testing.T) {
 
 	// Two departments, dated 2015 and 2014.
 	tl := needTools(t)
-	dir := t.TempDir()
-	if err := benchsite.Write("../../content", filepath.Join(dir, "content"), 2); err != nil {
-		t.Fatal(err)
-	}
-	out, err := site.Build(os.DirFS(filepath.Join(dir, "content")), os.DirFS("../../layouts"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := site.Write(out, filepath.Join(dir, "public")); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	_, public := benchSite(t, 2)
+	srv := httptest.NewServer(http.FileServer(http.Dir(public)))
 	defer srv.Close()
 	ctx, cancel := newTab(t, tl)
 	defer cancel()
@@ -129,6 +119,25 @@ func TestBrowserSearchOtherLanguage(t *testing.T) {
 	if err != nil || len(got) != 3 || got[0] != "zh-CN" || got[1] != "Found via the Chinese “特种设备”" || got[2] != "zh-CN" {
 		t.Errorf("the first result: title lang, label, label's Chinese lang = %q (%v)", got, err)
 	}
+}
+
+// benchSite builds a generated site of n departments (benchsite) and
+// writes it to a temporary folder: its output and that folder.
+func benchSite(t *testing.T, n int) (*site.Output, string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := benchsite.Write("../../content", filepath.Join(dir, "content"), n); err != nil {
+		t.Fatal(err)
+	}
+	out, err := site.Build(os.DirFS(filepath.Join(dir, "content")), os.DirFS("../../layouts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(dir, "public")
+	if err := site.Write(out, public); err != nil {
+		t.Fatal(err)
+	}
+	return out, public
 }
 
 // total is the number of results the status line gives.
