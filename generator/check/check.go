@@ -15,7 +15,9 @@
 // http(s) address; a division's role is lead,
 // shares or coordinates; a procedure's steps are the words of their
 // section's body, and a step's deadline states the text's own number, a
-// unit (day, month) and, quoted from the text, what it counts from.
+// unit (day, month) and, quoted from the text, what it counts from; the variants of glossary
+// terms, instruments and bodies (search only) are names that find one
+// record each.
 //
 // Rules on the record graph, built once the records pass: every instrument
 // is cited and every body named somewhere (or its page would be empty), and

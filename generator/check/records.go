@@ -25,6 +25,7 @@ func (ck *checker) registry() {
 	for _, e := range ck.ix.NameClashes() {
 		ck.errs.Add(ck.c.Loc(e.B).At("name"), "the title %q names both %s and %s: a title or alias may name one instrument only", e.Title, e.A.ID, e.B.ID)
 	}
+	ck.variants()
 }
 
 // uniqueIDs checks that each record has a well-formed ID that no other

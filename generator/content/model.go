@@ -307,6 +307,11 @@ type Instrument struct {
 	Aliases Names `toml:"aliases"`
 	// Number is the document or decree number, where it has one.
 	Number Text `toml:"number" check:"optional"`
+	// Variants are other titles readers may type that the list does not
+	// cite it by: the full official title (中华人民共和国计量法), a short
+	// one (Administrative Penalty Law), another common rendering; search
+	// only.
+	Variants Names `toml:"variants"`
 }
 
 // Body is a department, body or organ a list names.
@@ -315,6 +320,8 @@ type Body struct {
 	Name    Text   `toml:"name"`                   // full name
 	Short   Text   `toml:"short" check:"optional"` // short name as lists use it (市质监局)
 	Aliases Names  `toml:"aliases"`
+	// Variants are other names readers may type (安监局); search only.
+	Variants Names `toml:"variants"`
 }
 
 // ShortOr is the body's short name, or its full name if it has none.
@@ -345,4 +352,8 @@ type Term struct {
 	ID   string `toml:"id"`
 	Term Text   `toml:"term"`
 	Note Text   `toml:"note" check:"optional"`
+	// Variants are the other forms readers may type for the term: other
+	// spellings (license for licence), abbreviations (质监局); search finds
+	// the term by any of them.
+	Variants Names `toml:"variants"`
 }

@@ -33,6 +33,7 @@ type Edition struct {
 	Lang  string // "zh" or "en"
 	Docs  []*Doc
 	Depts []Dept
+	Names [][]string // the names of each thing readers look for by name (see "Words")
 }
 
 // SplitAt is the size of a language's one-file bundle from which the
@@ -41,11 +42,12 @@ type Edition struct {
 const SplitAt = 400 << 10
 
 // docFile writes docs (from all) as a doc file: {"depts": [...],
-// "kind": [...], "dept": [...], "regimes": [...], "date": [...], "url":
-// [...], "title": [...], "context": [...], "text": [...]}, one column per
-// field, which compresses better than one array per doc. context is the
-// index of the entry's parent in all (byIndex) or its title.
-func docFile(depts any, docs, all []*Doc, byIndex bool) ([]byte, error) {
+// "kind": [...], "dept": [...], "date": [...], "context": [...],
+// "regimes": [...], "text": [...], "title": [...], more…, "url": [...]},
+// one column per field, which compresses better than one array per doc.
+// context is the index of the entry's parent in all (byIndex) or its
+// title.
+func docFile(depts any, docs, all []*Doc, byIndex bool, more ...any) ([]byte, error) {
 	n := len(docs)
 	kinds, dps, rss, dates, urls, titles, ctxs, texts := make([]int, n), make([]int, n), make([][]int, n), make([]string, n), make([]string, n), make([]string, n), make([]any, n), make([]string, n)
 	for i, d := range docs {
@@ -68,7 +70,10 @@ func docFile(depts any, docs, all []*Doc, byIndex bool) ([]byte, error) {
 			ctxs[i] = ""
 		}
 	}
-	return jsonObject("depts", depts, "kind", kinds, "dept", dps, "regimes", rss, "date", dates, "url", urls, "title", titles, "context", ctxs, "text", texts)
+	// This order of the columns compresses best: text before the titles
+	// that repeat it, the URLs last.
+	kv := []any{"depts", depts, "kind", kinds, "dept", dps, "date", dates, "context", ctxs, "regimes", rss, "text", texts, "title", titles}
+	return jsonObject(append(append(kv, more...), "url", urls)...)
 }
 
 // Bundle writes the bundle of the editions, by file path: the manifest,
@@ -84,7 +89,8 @@ func Bundle(regimes []string, eds []Edition, splitAt int) (map[string][]byte, er
 		for i, d := range ed.Depts {
 			depts[i] = []string{d.Slug, d.Name}
 		}
-		one, err := docFile(depts, docs, docs, true)
+		syn := synonymGroups(ed.Names)
+		one, err := docFile(depts, docs, docs, true, "syn", synList(syn, docs, true))
 		if err != nil {
 			return nil, err
 		}
@@ -109,7 +115,7 @@ func Bundle(regimes []string, eds []Edition, splitAt int) (map[string][]byte, er
 			}
 			// Each department's docs run from its start to the next's.
 			starts := deptStarts(docs, len(ed.Depts))
-			entry = []any{"docs", len(docs), "base", base, "shards", shards, "chunk", searchChunkDocs, "depts", starts}
+			entry = []any{"docs", len(docs), "base", base, "shards", shards, "chunk", searchChunkDocs, "depts", starts, "syn", synList(syn, nil, false)}
 		}
 		b, err := jsonObject(entry...)
 		if err != nil {

@@ -13,8 +13,9 @@
 // bundle, so that a changed bundle gets new names and hosts may cache the
 // files for ever. The manifest is {"v":1,"kinds":[…],"regimes":[…],"zh":L,
 // "en":L}, where L is either {"docs":n,"file":path} (one file) or
-// {"docs":n,"base":path,"shards":S,"chunk":C,"depts":[start…]} (split,
-// where the docs of department k are those from start k to start k+1).
+// {"docs":n,"base":path,"shards":S,"chunk":C,"depts":[start…],"syn":[…]}
+// (split, where the docs of department k are those from start k to start
+// k+1, and syn is the language's synonyms, see "Words").
 // Paths are relative to the site's root. The docs of a department are
 // together, department by department, the registry's and the site's after
 // them.
@@ -28,9 +29,10 @@
 // from. A doc file holds docs column by column (see searchDocFile). The
 // one-file bundle is a doc file whose depts are [slug, name] pairs, whose
 // contexts are doc indexes, and where a URL that starts with a space
-// continues its context's URL (" #item-12"); the browser tokenises it with
-// the rules below and builds its index itself (Postings), which is
-// smaller to download than any index.
+// continues its context's URL (" #item-12"), and which has one more
+// column, syn (see "Words"); the browser tokenises it with the rules below
+// and builds its index itself (Postings), which is smaller to download than
+// any index.
 //
 // The split bundle under base is for sites whose one file would be large:
 //
@@ -76,6 +78,41 @@
 //     matches the terms one edit away (insert, delete, change or swap two
 //     neighbours).
 //
+// # Words
+//
+// Readers type what they know, not always the list's wording. syn is a list
+// of groups of names in the bundle's language that find each other: a
+// glossary term and its variants, a cited instrument's title, aliases and
+// variants, a body's name, short name, aliases and variants (content
+// model: Term, Instrument and Body). A name that differs from an earlier
+// name of its group in one word spelt almost alike (at most two edits:
+// production licence, production license) makes the group of those two
+// words instead (licence, license), so that either spelling finds the
+// other anywhere. In a one-file bundle, a name that is the title of a doc
+// is written as that doc's index.
+//
+// search.js reads a name and a query as tokens: each Han character, each
+// word's stem, stop words left out. Where the query's tokens hold a name
+// of a group (the longest at each place), the query is run again with
+// another name of the group in its place, one that contains no other name
+// of the group (so 中华人民共和国计量法 is run as 计量法, not the reverse);
+// at most three such alternatives. The results are merged: the strict
+// matches of any of the queries (or, failing those, their partial
+// matches), each doc with its best score, an alternative's counting 0.9.
+//
+// A query in the other language's script — Han characters on the English
+// page, letters without Han on the Chinese one — is run on the other
+// language's bundle, whose records are the same record for record: its
+// results link to the twin pages in the page's language, show their own
+// language's title and text (marked with its lang), and say that they were
+// found through the query in the other language. Only if that finds nothing
+// is the page's own bundle searched. Either way a first query fetches one
+// bundle.
+//
+// Kinds include "term": a glossary entry, the glossary page's row
+// #term-<id>, titled with the term (its note, on the page, is not in the
+// bundle).
+//
 // # Ranking (search.js)
 //
 // Every group of the query must match (a Han run by all its pairs); when no
@@ -97,7 +134,7 @@ import (
 
 // Kinds are the kinds of search entries, in the order filters list
 // them; each has an interface string kind.<name>.
-var Kinds = []string{"duty", "item", "basis", "boundary", "system", "section", "service", "accountability", "instrument", "body", "regime", "page"}
+var Kinds = []string{"duty", "item", "basis", "boundary", "system", "section", "service", "accountability", "instrument", "body", "regime", "term", "page"}
 
 // The split bundle's parts: about this many bytes of postings per shard,
 // and this many docs per chunk.

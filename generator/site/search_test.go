@@ -54,6 +54,7 @@ func searchModel(t *testing.T) (*model, []*Page) {
 // jsRequest is what testdata/search/harness.js reads.
 type jsRequest struct {
 	Script   string            `json:"script"`
+	Parts    string            `json:"parts"`
 	Tokenize []string          `json:"tokenize"`
 	Parse    []string          `json:"parse"`
 	Index    [][]any           `json:"index,omitempty"`
@@ -80,11 +81,13 @@ type jsResponse struct {
 }
 
 type jsResult struct {
-	URLs    []string `json:"urls"`
-	Count   int      `json:"count"`
-	Dates   []string `json:"dates"`
-	Partial bool     `json:"partial"`
-	Fetched []string `json:"fetched"`
+	URLs         []string `json:"urls"`
+	Count        int      `json:"count"`
+	Dates        []string `json:"dates"`
+	Partial      bool     `json:"partial"`
+	Cross        string   `json:"cross"`        // the query, if the other language found it
+	Alternatives []string `json:"alternatives"` // the other queries run for it
+	Fetched      []string `json:"fetched"`
 }
 
 // runSearchJS runs layouts/assets/search.js, minified as the build writes
@@ -95,12 +98,14 @@ func runSearchJS(t *testing.T, req jsRequest) jsResponse {
 	if err != nil {
 		t.Fatalf("the search tests run layouts/assets/search.js in Node, and there is no node: install Node.js (Debian: apt-get install nodejs)")
 	}
-	// The script as the build writes it, minified.
-	script := filepath.Join(t.TempDir(), "search.js")
-	if err := os.WriteFile(script, realSite(t).Files["assets/search.js"], 0o644); err != nil {
-		t.Fatal(err)
+	// The scripts as the build writes them, minified.
+	dir := t.TempDir()
+	req.Script, req.Parts = filepath.Join(dir, "search.js"), filepath.Join(dir, "search-parts.js")
+	for _, f := range []string{req.Script, req.Parts} {
+		if err := os.WriteFile(f, realSite(t).Files["assets/"+filepath.Base(f)], 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	req.Script = script
 	in, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,7 @@ func (m *model) searchEditions(pages []*Page) []search.Edition {
 			ed.Depts = append(ed.Depts, search.Dept{Slug: d.Slug, Name: markup.Plain(l, m.deptName(d).In(l), m.ix)})
 		}
 		ed.Docs = (&docMaker{m: m, l: l, covered: map[string]bool{}}).docs(pages)
+		ed.Names = m.names(l)
 		eds = append(eds, ed)
 	}
 	return eds
@@ -77,6 +78,7 @@ func (dm *docMaker) docs(pages []*Page) []*search.Doc {
 	if last != nil {
 		dm.pages(byDept[last], deptIndex[last])
 	}
+	dm.terms()
 	dm.pages(byDept[nil], -1)
 	return dm.out
 }
@@ -197,8 +199,8 @@ func (dm *docMaker) registryDoc(r *graph.Record, d *search.Doc) *search.Doc {
 			return nil
 		}
 		var parts []string
-		if v.Short.Zh != "" {
-			parts = append(parts, dm.s(v.Short))
+		if s := dm.s(v.Short); s != "" && !strings.Contains(d.Title, s) {
+			parts = append(parts, s) // a short name the title holds finds it already
 		}
 		parts = append(parts, v.Aliases.In(l)...)
 		d.Kind, d.Parent, d.Text = kind("body"), string(l)+"/bodies/", join(parts...)

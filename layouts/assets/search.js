@@ -4,7 +4,8 @@
 // the site map and the regime indexes.
 //
 // One file (the first query costs three requests: this script, the
-// manifest, the bundle) in parts: Shared with Go (checked by
+// manifest, the bundle; the code for split bundles is in search-parts.js,
+// loaded only for them) in parts: Shared with Go (checked by
 // generator/site/searchshared_test.go), Tokenize (TestTokenizerMatchesJS
 // runs it in Node against Go's), Load (a doc file's columns become docs
 // {kind, dept, regimes, date, url, title, context, text} once), Score,
@@ -14,10 +15,9 @@
 
   // ---- Shared with Go ----
   // Each is one line, `const NAME = "…";`, words split by single spaces.
-  // STOP: search.Stop; DIGITS: search.Digits; MONTHS: the English month
-  // names of site.View.Date and of benchsite.
+  // STOP: search.Stop; MONTHS: the English month names of site.View.Date
+  // and of benchsite (DIGITS is in search-parts.js).
   const STOP = "a an and are as at be by for from in into is it its of on or s shall such that the their this to which with";
-  const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVabcdefghijklmnopqrstuvwxyz-_WXYZ";
   const MONTHS = "January February March April May June July August September October November December";
 
   // ---- Tokenize (rules 1–5 of package search) ----
@@ -88,31 +88,29 @@
     return groups;
   }
 
-  // ---- Load: the manifest and the bundle ----
-  // hash is search.Hash: the shard of a term is hash(term) % shards.
-  function hash(t) {
-    var h = 2166136261;
-    for (var i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619) >>> 0;
-    return h;
-  }
-  // nums decodes a string of variable-length numbers.
-  function nums(s) {
-    var out = [], n = 0, m = 1, v;
-    for (var i = 0; i < s.length; i++) {
-      v = DIGITS.indexOf(s[i]);
-      if (v >= 32) { n += (v - 32) * m; m *= 32; } else { out.push(n + v * m); n = 0; m = 1; }
-    }
+  // keyTokens are the tokens a name or a query is matched by in the syn
+  // list (search.keyTokens): each Han character, each word's stem, stop
+  // words left out; with the text each stands for.
+  function keyTokens(s) {
+    var out = [];
+    runs(fold(s)).forEach((r, ri) => {
+      if (r.han) Array.from(r.text).forEach((c) => { out.push({ t: c, text: c, run: ri }); });
+      else if (!stopWords.has(r.text)) out.push({ t: stem(r.text), text: r.text, run: ri });
+    });
     return out;
   }
+
+  // ---- Load: the manifest and the bundle ----
   // docsOf turns a doc file's columns into docs.
   function docsOf(f) {
     return f.url.map((url, i) => ({ kind: f.kind[i], dept: f.dept[i], regimes: f.regimes[i], date: f.date[i], url: url, title: f.title[i], context: f.context[i], text: f.text[i] }));
   }
-  // open loads the manifest and the bundle of lang through get (a path
-  // relative to the site's root → a promise of its JSON). It resolves to a
-  // bundle:
+  // open loads the manifest through get (a path relative to the site's
+  // root → a promise of its JSON). It resolves to the handle of lang's
+  // bundle, {lang, manifest, open(), other() (the other language's
+  // handle)}; open() loads the bundle, once, and resolves to it:
   //
-  //	manifest, size (docs), deptCount, oneFile
+  //	manifest, lang, size (docs), deptCount, oneFile
   //	docs[id]      the docs at hand, contexts as titles (all of them with
   //	              one file; else those load has fetched)
   //	depts[k]      {slug, name} of department k, once at hand
@@ -121,11 +119,29 @@
   //	meta()        the bundle, or a promise of it, once kind(id), date(id)
   //	              and regimes(id) answer; dept(id) always does
   //	load(ids)     the bundle, or a promise of it, once docs[ids] are at hand
-  function open(get, lang) {
-    return get("search/manifest.json").then((manifest) => {
-      var L = manifest[lang], b = { manifest: manifest, size: L.docs, docs: [], depts: {}, oneFile: !!L.file };
-      return L.file ? get(L.file).then((f) => openOne(b, f)) : openSplit(b, L, get);
-    });
+  //	syn           the syn list (see synonyms)
+  //
+  // A split bundle is read by the code in assets/search-parts.js, which
+  // parts() loads (a promise of its exports) only for such a bundle.
+  function open(get, lang, parts) {
+    return get("search/manifest.json").then((manifest) => handle(manifest, get, parts, lang, {}));
+  }
+  // handle makes the handle of lang's bundle; all holds the handles made.
+  function handle(manifest, get, parts, lang, all) {
+    var h = all[lang], p = null;
+    if (h) return h;
+    h = all[lang] = { lang: lang, manifest: manifest };
+    h.other = () => handle(manifest, get, parts, lang === "zh" ? "en" : "zh", all);
+    h.open = () => {
+      if (!p) {
+        var L = manifest[lang], b = { manifest: manifest, lang: lang, size: L.docs, docs: [], depts: {}, oneFile: !!L.file };
+        b.syn = synonyms(L.syn, []);
+        p = L.file ? get(L.file).then((f) => openOne(b, f)) : parts().then((P) => P.openSplit(b, L, get, docsOf));
+        p.catch(() => { p = null; });
+      }
+      return p;
+    };
+    return h;
   }
   // openOne makes a bundle of a one-file bundle f.
   function openOne(b, f) {
@@ -137,6 +153,7 @@
     docs.forEach((d) => { d.context = d.context >= 0 ? docs[d.context].title : ""; });
     f.depts.forEach((d, k) => { b.depts[k] = { slug: d[0], name: d[1] }; });
     b.deptCount = f.depts.length;
+    b.syn = synonyms(f.syn, docs);
     var post = index(docs, b.manifest.kinds.indexOf("basis"));
     for (t in post) if (!isHan(t.codePointAt(0))) voc.push({ term: t, df: post[t].length / 2 });
     b.postings = (t) => post[t] || [];
@@ -148,57 +165,53 @@
     b.dept = (id) => docs[id].dept;
     return b;
   }
-  // openSplit makes a bundle of a split bundle, described by L; its parts
-  // are fetched when needed.
-  function openSplit(b, L, get) {
-    var base = L.base, decoded = {}, voc, meta, starts = L.depts;
-    b.deptCount = starts.length - 1;
-    // The department of a doc: the docs of department k run from starts[k].
-    b.dept = (id) => {
-      var lo = 0, hi = b.deptCount;
-      if (id >= starts[hi]) return -1;
-      while (hi - lo > 1) { var mid = (lo + hi) >> 1; if (starts[mid] <= id) lo = mid; else hi = mid; }
-      return lo;
-    };
-    b.postings = (t) => get(base + "s/" + hash(t) % L.shards + ".json").then((shard) => {
-      if (!decoded[t]) {
-        // Per doc: (id−previous id)·32 + tf·2 + 1, then tl + 4·units, if in
-        // the title; (id−previous id)·32 + tf·2 if not.
-        var v = nums(shard[t] || ""), out = [], id = 0, x;
-        for (var i = 0; i < v.length; i++) {
-          x = v[i]; id += Math.floor(x / 32);
-          out.push(id, (x >> 1 & 15) + (x & 1 ? v[++i] * 16 : 0));
-        }
-        decoded[t] = out;
+  // synonyms reads a syn list, where a name written as a number is the
+  // title of that doc: {names, groups}, each name {tokens, text, group,
+  // short}, short when it contains no other name of its group (so that it
+  // may stand for the others).
+  function synonyms(syn, docs) {
+    var names = [], groups = [];
+    (syn || []).forEach((g, gi) => {
+      var ns = g.map((n) => { var s = typeof n === "number" ? docs[n].title : n; return { tokens: keyTokens(s), text: s, group: gi }; }).filter((n) => n.tokens.length);
+      ns.forEach((n) => { n.short = !ns.some((o) => o.tokens.length < n.tokens.length && within(n.tokens, 0, o.tokens, true)); });
+      names = names.concat(ns);
+      groups.push(ns);
+    });
+    return { names: names, groups: groups };
+  }
+  // within says whether the tokens ks occur in ts at i (or anywhere in ts,
+  // with any).
+  function within(ts, i, ks, any) {
+    for (var j = i; j + ks.length <= ts.length; j++) {
+      if (ks.every((k, x) => k.t === ts[j + x].t)) return true;
+      if (!any) return false;
+    }
+    return false;
+  }
+  // alternatives gives the query q again with the names of syn it
+  // contains (the longest at each place) each replaced by another name of
+  // its group: at most three queries.
+  function alternatives(syn, q) {
+    var ts = keyTokens(q), ms = [], i = 0, out = [], best;
+    while (i < ts.length) {
+      best = null;
+      syn.names.forEach((n) => { if ((!best || n.tokens.length > best.tokens.length) && within(ts, i, n.tokens)) best = n; });
+      if (best) ms[i] = { name: best, others: syn.groups[best.group].filter((n) => n.short && n !== best) };
+      i += best ? best.tokens.length : 1;
+    }
+    for (var j = 0; j < 3; j++) {
+      var s = "", used = false;
+      for (i = 0; i < ts.length; i++) {
+        var m = ms[i];
+        if (m && m.others[j]) {
+          s += " " + m.others[j].text + " ";
+          i += m.name.tokens.length - 1;
+          used = true;
+        } else s += ts[i].text + (ts[i + 1] && ts[i + 1].run === ts[i].run ? "" : " ");
       }
-      return decoded[t];
-    });
-    b.vocabulary = () => voc || get(base + "vocab.json").then((v) => {
-      voc = v.terms.map((t, i) => ({ term: t, df: v.df[i] }));
-      return voc;
-    });
-    b.meta = () => meta || get(base + "meta.json").then((m) => {
-      // Per doc: kind, dept+1, date+1, number of regimes, regimes….
-      var v = nums(m.m), kinds = [], dates = [], regimes = [], i = 0, n;
-      while (i < v.length) {
-        kinds.push(v[i]); dates.push(v[i + 2] ? m.dates[v[i + 2] - 1] : "");
-        n = v[i + 3]; regimes.push(v.slice(i + 4, i + 4 + n)); i += 4 + n;
-      }
-      meta = b;
-      b.kind = (id) => kinds[id];
-      b.date = (id) => dates[id];
-      b.regimes = (id) => regimes[id];
-      return b;
-    });
-    b.load = (ids) => {
-      var need = {};
-      ids.forEach((id) => { if (!b.docs[id]) need[Math.floor(id / L.chunk)] = 1; });
-      return Promise.all(Object.keys(need).map((n) => get(base + "c/" + n + ".json").then((c) => {
-        c.depts.forEach((d) => { b.depts[d[0]] = { slug: d[1], name: d[2] }; });
-        docsOf(c).forEach((d, i) => { b.docs[n * L.chunk + i] = d; });
-      }))).then(() => b);
-    };
-    return b;
+      if (used) out.push(s.trim());
+    }
+    return out;
   }
 
   // ---- Score: index, match, filter, rank ----
@@ -244,10 +257,52 @@
     more.sort((x, y) => y.df - x.df);
     return out.concat(more.slice(0, 20).map((v) => ({ term: v.term, weight: weight })));
   }
-  // find runs a query. It resolves to a result: {groups, expanded (their
-  // terms), ids (matching, unranked), score (by id), partial, sort,
-  // pageKind}.
-  function find(b, q, kind, regime, sort, year) {
+  // find runs a query on the bundle of handle h. It resolves to a result: {bundle (whose
+  // docs the ids are), groups, expanded (their terms), ids (matching,
+  // unranked), score (by id), partial, sort, pageKind, alts (the results of
+  // the query and of its alternatives), via (by id, the alternative that
+  // scored it best), cross (the query, when the other language found it)
+  // and lang (then, the page's language)}.
+  // A query in the other language's script (Han on the English page, words
+  // without Han on the Chinese one) is run first on the other language's
+  // bundle, whose records are the same, field for field.
+  function find(h, q, kind, regime, sort, year) {
+    var here = () => h.open().then((b) => findIn(b, q, kind, regime, sort, year));
+    if (!foreign(h.lang, q)) return here();
+    return h.other().open().then((o) => findIn(o, q, kind, regime, sort, year)).then((r) => {
+      if (!r.ids.length) return here();
+      r.cross = q.trim();
+      r.lang = h.lang;
+      return r;
+    });
+  }
+  // foreign says whether q is written in the other script than lang's.
+  function foreign(lang, q) {
+    var rs = runs(fold(q)), han = rs.some((r) => r.han);
+    return lang === "zh" ? !han && rs.some((r) => /[a-z]/.test(r.text)) : han;
+  }
+  // findIn runs q and its alternatives on b and merges their results: the
+  // strict matches of any (or, failing those, the partial ones), each doc
+  // with its best score, an alternative's counting 0.9.
+  function findIn(b, q, kind, regime, sort, year) {
+    var qs = [q].concat(alternatives(b.syn, q));
+    return Promise.all(qs.map((x) => findOne(b, x, kind, regime, sort, year))).then((rs) => {
+      var r = rs[0], strict = rs.filter((x) => x.ids.length && !x.partial), score = {}, ids = [];
+      r.bundle = b; r.alts = rs; r.via = {};
+      (strict.length ? strict : rs).forEach((x) => {
+        var k = rs.indexOf(x);
+        x.ids.forEach((id) => {
+          var v = x.score[id] * (k ? 0.9 : 1);
+          if (!(id in score)) ids.push(id);
+          if (!(id in score) || v > score[id]) { score[id] = v; r.via[id] = k; }
+        });
+      });
+      r.ids = ids; r.score = score; r.partial = !strict.length;
+      return r;
+    });
+  }
+  // findOne runs one query on b.
+  function findOne(b, q, kind, regime, sort, year) {
     var groups = parse(q);
     if (!groups.length) return Promise.resolve({ groups: groups, ids: [] });
     return Promise.resolve(groups.some((g) => !g.han) ? b.vocabulary() : []).then((voc) => {
@@ -319,10 +374,11 @@
   // departments each department's second result follows its first. It
   // resolves when the docs of ids[from:to] are at hand.
   function rank(b, r, from, to) {
+    b = r.bundle || b;
     if (!r.ranked) {
       r.ranked = true;
       var sc = r.score, byDate = r.sort === "date";
-      if (b.oneFile) r.ids.forEach((id) => { sc[id] = final(b.docs[id], r, sc[id]); });
+      if (b.oneFile) r.ids.forEach((id) => { sc[id] = final(b.docs[id], r.alts ? r.alts[r.via[id]] : r, sc[id]); });
       r.ids.sort((x, y) => byDate && b.date(x) !== b.date(y) ? (b.date(x) < b.date(y) ? 1 : -1) : sc[y] - sc[x] || x - y);
       if (!byDate && b.deptCount > 1) r.ids = pairDepts(b, r.ids);
     }
@@ -362,11 +418,23 @@
     return s * f;
   }
   function has(expanded, t) { return expanded.some((v) => v.term === t); }
+  // href is the URL of doc d of result r, from the site's root: a doc the
+  // other language found links to its twin page in r's language.
+  function href(r, d) { return r.cross ? r.lang + d.url.slice(d.url.indexOf("/")) : d.url; }
 
   // ---- Show: highlight ----
-  // marks finds the ranges of s to highlight: [{start, end}…], in order,
-  // not overlapping.
+  // marks finds the ranges of s to highlight, for the query and its
+  // alternatives: [{start, end}…], in order, not overlapping.
   function marks(s, r) {
+    var out = [];
+    (r.alts || [r]).forEach((x) => { if (x.expanded) out = out.concat(ranges(s, x)); });
+    out.sort((x, y) => x.start - y.start);
+    var merged = [];
+    out.forEach((x) => { var l = merged[merged.length - 1]; if (l && x.start <= l.end) l.end = Math.max(l.end, x.end); else merged.push(x); });
+    return merged;
+  }
+  // ranges finds the ranges of s that the groups of r match.
+  function ranges(s, r) {
     var f = fold(s), out = [], words = new Set();
     r.groups.forEach((g, gi) => {
       if (!g.han) { r.expanded[gi].forEach((v) => { words.add(v.term); }); return; }
@@ -376,10 +444,7 @@
       });
     });
     runs(f).forEach((x) => { if (!x.han && words.has(wordTerm(x.text))) out.push({ start: x.start, end: x.end }); });
-    out.sort((x, y) => x.start - y.start);
-    var merged = [];
-    out.forEach((x) => { var l = merged[merged.length - 1]; if (l && x.start <= l.end) l.end = Math.max(l.end, x.end); else merged.push(x); });
-    return merged;
+    return out;
   }
   // put writes s[from:to] into el with the ranges ms in <mark>.
   function put(el, s, ms, from, to) {
@@ -395,7 +460,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { fold, terms, parse, stem, hash, nums, near, docsOf, index, open, find, rank, marks };
+    module.exports = { fold, terms, parse, stem, near, docsOf, index, open, find, rank, marks, keyTokens, alternatives, href };
     return;
   }
 
@@ -408,25 +473,28 @@
   // to the page. The page's state is one object, ui:
   //
   //	form, root, lang, zh, strings (the form's data-* texts)
-  //	q, kind, regime, year, sort   the form's fields
+  //	q, kind, regime, year, sort   the form's fields (no year filter
+  //	                              on a site of one year)
+  //	site      the header's search field, kept showing the query
   //	status, list, none            the status line, the results, the
   //	                              suggestions shown when nothing is found
   //	cache     path → promise of its JSON
-  //	bundle    promise of the open bundle, or null
+  //	parts     promise of search-parts.js's exports, once asked for
+  //	bundle    promise of the handle of the page's bundle, or null
   //	seq, cur  the number of the latest search and its result
   //	committed whether the address holds a committed search
   function page(form, root) {
     var $ = (id) => document.getElementById(id), lang = document.documentElement.lang.slice(0, 2);
     var ui = {
       form: form, root: root, lang: lang, zh: lang === "zh", strings: form.dataset,
-      q: $("q"), kind: $("kind"), regime: $("regime"), year: $("year"), sort: $("sort"),
+      q: $("q"), kind: $("kind"), regime: $("regime"), year: $("year"), sort: $("sort"), site: $("site-q"),
       status: $("search-status"), list: $("search-results"), none: $("search-none"),
       cache: {}, bundle: null, seq: 0, cur: null, committed: false,
     };
     $("search-nojs").hidden = true;
     ui.q.addEventListener("input", () => { remember(ui, false); run(ui); });
-    ui.q.addEventListener("focus", () => { opened(ui); });
-    [ui.kind, ui.regime, ui.year, ui.sort].forEach((s) => { s.addEventListener("change", () => { remember(ui, true, true); run(ui); }); });
+    ui.q.addEventListener("focus", () => { opened(ui).then((h) => h.open()).catch(() => {}); });
+    [ui.kind, ui.regime, ui.year, ui.sort].filter(Boolean).forEach((s) => { s.addEventListener("change", () => { remember(ui, true, true); run(ui); }); });
     form.addEventListener("submit", (e) => { e.preventDefault(); remember(ui, true); run(ui); });
     window.addEventListener("popstate", () => { restore(ui); ui.committed = true; run(ui); });
     restore(ui);
@@ -446,10 +514,16 @@
     }
     return c[path];
   }
-  // opened opens the bundle of the page's language, once.
+  // opened opens the handle of the page's bundle, once.
   function opened(ui) {
     if (!ui.bundle) {
-      ui.bundle = open((path) => get(ui, path), ui.lang);
+      ui.bundle = open((path) => get(ui, path), ui.lang, () => ui.parts || (ui.parts = new Promise((res, rej) => {
+        var s = document.createElement("script");
+        s.src = ui.root + "assets/search-parts.js";
+        s.onload = () => { res(window.qdParts); };
+        s.onerror = () => { ui.parts = null; rej(new Error(s.src)); };
+        document.head.appendChild(s);
+      })));
       ui.bundle.catch(() => { ui.bundle = null; });
     }
     return ui.bundle;
@@ -457,7 +531,7 @@
 
   // The form and the address.
   // state is the search the form asks for.
-  function state(ui) { return { q: ui.q.value, kind: ui.kind.value, regime: ui.regime.value, year: ui.year.value, sort: ui.sort.value }; }
+  function state(ui) { return { q: ui.q.value, kind: ui.kind.value, regime: ui.regime.value, year: ui.year ? ui.year.value : "", sort: ui.sort.value }; }
   // address is the page's address for search st.
   function address(st) {
     var p = new URLSearchParams();
@@ -481,10 +555,11 @@
     var p = new URLSearchParams(location.search);
     ui.q.value = p.get("q") || "";
     ui.sort.value = p.get("sort") === "date" ? "date" : "relevance";
-    [ui.kind, ui.regime, ui.year].forEach((sel) => {
+    [ui.kind, ui.regime, ui.year].filter(Boolean).forEach((sel) => {
       sel.value = p.get(sel.name) || "";
       if (sel.selectedIndex < 0) sel.value = "";
     });
+    if (ui.site) ui.site.value = ui.q.value;
   }
 
   // The results.
@@ -500,11 +575,14 @@
     return ui.zh ? y + "年" + m + "月" : MONTHS.split(" ")[m - 1] + " " + y;
   }
   // item is the list item of doc id: its title, a line of kind,
-  // department, date and context, and a snippet around the first mark.
-  function item(ui, b, r, id) {
-    var d = b.docs[id], li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("p");
-    a.href = ui.root + d.url;
-    put(a, d.title, marks(d.title, r), 0, d.title.length);
+  // department, date and context, and a snippet around the first mark. A
+  // doc the other language found shows its own language's words, marked
+  // so, and says through what it was found.
+  function item(ui, r, id) {
+    var b = r.bundle, d = b.docs[id], li = document.createElement("li"), a = document.createElement("a"), meta = document.createElement("p");
+    var other = r.cross ? (ui.zh ? "en" : "zh-CN") : "", foreign = (el) => { if (other) el.lang = other; return el; };
+    a.href = ui.root + href(r, d);
+    put(foreign(a), d.title, marks(d.title, r), 0, d.title.length);
     li.appendChild(a);
     meta.className = "meta";
     var k = meta.appendChild(document.createElement("span"));
@@ -512,15 +590,23 @@
     k.textContent = label(ui.kind, b.manifest.kinds[d.kind]);
     var bits = [];
     if (d.dept >= 0 && b.depts[d.dept]) bits.push(b.depts[d.dept].name);
-    if (d.date) bits.push(showDate(ui, d.date));
     if (d.context) bits.push(d.context);
-    meta.appendChild(document.createTextNode(bits.join(" · ")));
+    foreign(meta.appendChild(document.createElement("span"))).textContent = bits.join(" · ");
+    if (d.date) meta.appendChild(document.createTextNode((bits.length ? " · " : "") + showDate(ui, d.date)));
     li.appendChild(meta);
-    if (d.text) li.appendChild(snippet(ui.zh, d.text, marks(d.text, r)));
+    if (other) {
+      // "found via the Chinese “{w}”", the query in its language
+      var via = li.appendChild(document.createElement("p")), parts = (ui.strings.via || "{w}").split("{w}");
+      via.className = "meta via";
+      via.appendChild(document.createTextNode(parts[0]));
+      foreign(via.appendChild(document.createElement("span"))).textContent = r.cross;
+      via.appendChild(document.createTextNode(parts.slice(1).join("")));
+    }
+    if (d.text) li.appendChild(foreign(snippet(ui.zh !== !!other, d.text, marks(d.text, r))));
     return li;
   }
-  // snippet is a paragraph of s, cut around the first of the marks ms
-  // when s is long.
+  // snippet is a paragraph of s (Chinese if zh), cut around the first of
+  // the marks ms when s is long.
   function snippet(zh, s, ms) {
     var width = zh ? 80 : 200, from = 0, to = s.length, p = document.createElement("p");
     if (to > width) {
@@ -537,19 +623,19 @@
   function dropMore() { var old = document.getElementById("search-more"); if (old) old.remove(); }
   // show lists a page of the results of r from from on, and a button for
   // more.
-  function show(ui, b, r, from) {
+  function show(ui, r, from) {
     var to = Math.min(r.ids.length, from + PAGE), list = ui.list;
-    return rank(b, r, from, to).then(() => {
+    return rank(r.bundle, r, from, to).then(() => {
       if (r !== ui.cur) return;
       dropMore();
-      for (var i = from; i < to; i++) list.appendChild(item(ui, b, r, r.ids[i]));
+      for (var i = from; i < to; i++) list.appendChild(item(ui, r, r.ids[i]));
       if (to < r.ids.length) {
         var more = document.createElement("button");
         more.type = "button";
         more.id = "search-more";
         more.textContent = ui.strings.more;
         more.addEventListener("click", () => {
-          show(ui, b, r, to).then(() => { var a = list.children[to] && list.children[to].querySelector("a"); if (a) a.focus(); });
+          show(ui, r, to).then(() => { var a = list.children[to] && list.children[to].querySelector("a"); if (a) a.focus(); });
         });
         list.parentNode.insertBefore(more, list.nextSibling);
       }
@@ -559,18 +645,19 @@
   // them (the event qd-results); a later search overtakes it.
   function run(ui) {
     var st = state(ui), my = ++ui.seq, q = st.q.trim();
+    if (ui.site) ui.site.value = st.q;
     if (!q) {
       ui.cur = null; ui.list.textContent = ""; ui.none.hidden = true; say(ui, "");
       dropMore();
       return Promise.resolve();
     }
     var slow = setTimeout(() => { if (my === ui.seq) say(ui, "loading"); }, 300);
-    return opened(ui).then((b) => find(b, q, st.kind, st.regime, st.sort, st.year).then((r) => {
+    return opened(ui).then((h) => find(h, q, st.kind, st.regime, st.sort, st.year).then((r) => {
       if (my !== ui.seq) return;
       ui.cur = r;
       ui.list.textContent = "";
       dropMore();
-      return show(ui, b, r, 0).then(() => {
+      return show(ui, r, 0).then(() => {
         if (my !== ui.seq) return;
         clearTimeout(slow);
         var n = r.ids.length;

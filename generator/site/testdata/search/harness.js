@@ -1,14 +1,17 @@
 // Runs layouts/assets/search.js in Node for the Go tests: reads a JSON
 // request on standard input and writes the answers as JSON.
 //
-//	{"script": path, "tokenize": [text…], "parse": [query…], "index": [row…],
+//	{"script": path, "parts": path of search-parts.js,
+//	 "tokenize": [text…], "parse": [query…], "index": [row…],
 //	 "basis": the kind index of bases,
 //	 "files": {path: JSON text…}, "queries": [{lang, q, kind, regime, sort}…]}
 //
 // answers {"tokens": [[term…]…], "parses": [[group…]…], "index": {term:
 // [doc, w, …]…}, "results":
 // [{"urls": [top ten…], "count": n, "dates": [date of each result…] or null,
-// "partial": bool, "fetched": [path…]}…]}.
+// "partial": bool, "cross": the query if the other language found it,
+// "alternatives": [the groups of each alternative query…], "fetched":
+// [path…]}…]}.
 "use strict";
 
 // columns turns rows [kind, dept, regimes, date, url, title, context, text]
@@ -42,14 +45,17 @@ process.stdin.on("end", async () => {
   };
   for (const q of req.queries || []) {
     fetched = [];
-    const b = await (bundles[q.lang] || (bundles[q.lang] = S.open(get, q.lang)));
+    const b = await (bundles[q.lang] || (bundles[q.lang] = S.open(get, q.lang, () => Promise.resolve(require(req.parts)))));
     const r = await S.find(b, q.q, q.kind || "", q.regime || "", q.sort || "relevance");
-    await S.rank(b, r, 0, 10);
+    const rb = r.bundle;
+    await S.rank(rb, r, 0, 10);
     out.results.push({
-      urls: r.ids.slice(0, 10).map((id) => b.docs[id].url),
+      urls: r.ids.slice(0, 10).map((id) => S.href(r, rb.docs[id])),
       count: r.ids.length,
-      dates: b.date ? r.ids.map((id) => b.date(id)) : null,
+      dates: rb.date ? r.ids.map((id) => rb.date(id)) : null,
       partial: !!r.partial,
+      cross: r.cross || "",
+      alternatives: (r.alts || []).slice(1).map((x) => x.groups.map((g) => g.text).join(" ")),
       fetched,
     });
   }
