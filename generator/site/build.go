@@ -9,6 +9,7 @@ import (
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
+	"qingdan/generator/export"
 	"qingdan/generator/graph"
 	"qingdan/generator/search"
 )
@@ -79,6 +80,11 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 		return nil, fmt.Errorf("render search bundle: %w", err)
 	}
 	maps.Copy(files, bundle)
+	data, err := export.Files(g)
+	if err != nil {
+		return nil, fmt.Errorf("render open data: %w", err)
+	}
+	maps.Copy(files, data)
 	if o.minify {
 		if err := minifyAll(files); err != nil {
 			return nil, err
