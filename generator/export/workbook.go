@@ -33,6 +33,15 @@ var WorkbookHeader = []string{"记录 Record", "字段 Field", "中文", "Englis
 func Workbook(g *graph.Graph, d *content.Department) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
+	// The list's own date, not the clock's, so the bytes stay the same.
+	date := d.Date + "T00:00:00Z"
+	if len(d.Date) == len("2006-01") {
+		date = d.Date + "-01T00:00:00Z"
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: g.Content.Site.Owner.Zh, Title: d.Title.Zh,
+		Created: date, Modified: date, Language: "zh-CN"}); err != nil {
+		return nil, err
+	}
 	fields := importer.Fields(d)
 	for i, sh := range Sheets {
 		if i == 0 {
