@@ -20,6 +20,11 @@
 // written in their places, so comments, layout, English and the editor's
 // regimes stay; the import prints what it added (+), removed (-) and
 // changed (~), record by record.
+//
+// The workbook the site publishes for a list (data/SLUG.xlsx, package
+// export) imports too: it is the translators' and editors' way back in. A
+// value that differs from the files, in Chinese or English, is rewritten
+// in place, an English added after its Chinese (workbook.go, texts.go).
 package importer
 
 import (
