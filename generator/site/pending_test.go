@@ -10,8 +10,9 @@ import (
 	"qingdan/generator/markup"
 )
 
-// untranslated is the real content with four English fields removed: a
-// duty's title, an item, a system's purpose and a section's Markdown body.
+// untranslated is the real content with five English fields removed: a
+// duty's title, an item, a system's purpose, a section's Markdown body and
+// an instrument's name.
 func untranslated(t *testing.T) overlay {
 	t.Helper()
 	base := os.DirFS("../../content")
@@ -39,6 +40,7 @@ func untranslated(t *testing.T) overlay {
 	cut("departments/linyi-qts/duties/1.toml", regexp.MustCompile(`(?m)^(title|text)\.en = .*\n`), 2)
 	cut("departments/linyi-qts/systems/1.toml", regexp.MustCompile(`(?m)^purpose\.en = .*\n`), 1)
 	cut("departments/linyi-qts/systems/1.toml", regexp.MustCompile(`(?ms)^body\.en = '''.*?'''\n`), 1)
+	cut("registry/instruments.toml", regexp.MustCompile(`(?m)^name\.en = "Product Quality Law.*\n`), 1)
 	return overlay{base: base, files: files}
 }
 
@@ -60,8 +62,8 @@ func TestPendingTranslation(t *testing.T) {
 	if err != nil {
 		t.Fatalf("draft build: %v", err)
 	}
-	if len(out.Pending) != 4 {
-		t.Errorf("draft lists %d pending fields, want 4: %v", len(out.Pending), out.Pending)
+	if len(out.Pending) != 5 {
+		t.Errorf("draft lists %d pending fields, want 5: %v", len(out.Pending), out.Pending)
 	}
 	duty := string(out.Files["en/linyi-qts/duties/1/index.html"])
 	for _, want := range []string{
@@ -73,11 +75,22 @@ func TestPendingTranslation(t *testing.T) {
 			t.Errorf("English duty page lacks %s", want)
 		}
 	}
+	law := string(out.Files["en/laws/product-quality-law/index.html"])
+	if !strings.Contains(law, `<h1><span class="pending">English translation pending</span> <span lang="zh-CN">产品质量法</span></h1>`) {
+		t.Error("the English page of an instrument without its English name does not show its Chinese name, labelled")
+	}
+	if !strings.Contains(duty, `<span lang="zh-CN">《产品质量法》</span>`) && !strings.Contains(string(out.Files["en/linyi-qts/duties/3/index.html"]), `<span lang="zh-CN">《产品质量法》</span>`) {
+		t.Error("a basis citing an instrument without its English name does not show its Chinese title, marked")
+	}
 	sys := string(out.Files["en/linyi-qts/systems/1/index.html"])
 	if !regexp.MustCompile(`<span class="pending">English translation pending</span><div lang="zh-CN"><p>[^<]*\p{Han}`).MatchString(sys) {
 		t.Error("English system page does not show the section's Markdown in Chinese, labelled")
 	}
+	emptyLink := regexp.MustCompile(`<a [^>]*></a>`)
 	for _, p := range htmlPages(out, "en") {
+		if m := emptyLink.Find(out.Files[p]); m != nil {
+			t.Errorf("%s: a link without text: %s", p, m)
+		}
 		langText(t, out.Files[p], func(lang, text, _ string) {
 			if lang != "zh-CN" && markup.HasHan(text) {
 				t.Errorf("%s: Chinese outside lang=\"zh-CN\": %q", p, text)

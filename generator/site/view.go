@@ -281,8 +281,14 @@ func (v *View) Meta(d *Department, date string, regimes []*Regime) MetaArgs {
 }
 
 // Cite is how an instrument's title reads in running text: 《…》 in Chinese,
-// the name alone in English.
-func (v *View) Cite(in *Instrument) string { return markup.MentionLabel(v.Lang, in.Name.Zh, in) }
+// the name alone in English (in a draft, its Chinese title, marked, while
+// its English name is pending).
+func (v *View) Cite(in *Instrument) any {
+	if v.pending(in.Name) {
+		return v.pendingHTML("span", template.HTML(template.HTMLEscapeString(markup.MentionLabel(Zh, in.Name.Zh, in))))
+	}
+	return markup.MentionLabel(v.Lang, in.Name.Zh, in)
+}
 
 // Cites counts the places the lists cite an instrument.
 func (v *View) Cites(in *Instrument) int { return len(v.m.g.CitedBy(in)) }
