@@ -8,8 +8,9 @@ import (
 
 // A draft build (Draft) shows a field that awaits its English on English
 // pages in Chinese, inside an element marked lang="zh-CN", after a visible
-// label (the interface string "translation.pending"). Titles in <title>
-// carry the label alone, so no Chinese stands outside lang="zh-CN".
+// label (the interface string "translation.pending"). Where no markup may
+// be (<title>, <option>) the label stands alone, so no Chinese stands
+// outside lang="zh-CN".
 
 // pending reports whether t awaits its English on this page of a draft.
 func (v *View) pending(t Text) bool {
@@ -27,9 +28,9 @@ func (v *View) pendingPlain(t Text) template.HTML {
 	return v.pendingHTML("span", template.HTML(template.HTMLEscapeString(markup.Plain(Zh, t.Zh, v.m.ix))))
 }
 
-// PlainTitle is a Text as plain text for <title>, where no markup may
-// mark a language: the label when the text awaits its English.
-func (v *View) PlainTitle(t Text) string {
+// PlainText is a Text as plain text for <title> and <option>, where no
+// markup may mark a language: the label when the text awaits its English.
+func (v *View) PlainText(t Text) string {
 	if v.pending(t) {
 		return v.m.ui("translation.pending").En
 	}
