@@ -189,3 +189,19 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkFiles(b *testing.B) {
+	c, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := check.Check(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := export.Files(g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
