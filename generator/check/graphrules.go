@@ -29,8 +29,7 @@ func (ck *checker) graph(g *graph.Graph) {
 // NotReady lists what a site needs before it may be published on a
 // government host but that only the authorities or the publisher can give:
 // the codes in the footer, the error-report link, the contact and the open
-// data's licence. Building
-// does not need them.
+// data's licence. Building does not need them.
 func NotReady(c *content.Content) content.Errors {
 	l := c.Loc("site.toml")
 	var es content.Errors

@@ -46,6 +46,7 @@ func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool
 	countPending(stderr, built.Pending, contentDir)
 	c, err := content.Load(os.DirFS(contentDir))
 	if err != nil {
+		report(stderr, err, contentDir)
 		return 1
 	}
 	notReady := check.NotReady(c)
@@ -58,7 +59,7 @@ func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool
 	}
 	for _, e := range built.Pending {
 		e.Pos.File = contentDir + "/" + e.Pos.File
-		fmt.Fprintf(stderr, "%s: not ready to publish: translate it\n", e)
+		fmt.Fprintf(stderr, "%s: not ready to publish: add the English (in the file, or in the workbook data/SLUG.xlsx and import it)\n", e)
 	}
 	return 1
 }
