@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -79,13 +80,7 @@ func importWorkbook(file, dept string) (*Report, []string, error) {
 		return rep, nil, nil
 	}
 	var log []string
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for n := range edited {
-			if !yield(n) {
-				return
-			}
-		}
-	}) {
+	for _, name := range slices.Sorted(maps.Keys(edited)) {
 		lines, err := writeTexts(filepath.Join(dept, filepath.FromSlash(name)), name, old[name], edited[name])
 		log = append(log, lines...)
 		if err != nil {
