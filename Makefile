@@ -1,6 +1,8 @@
 # Qingdan: build the site from content/ into public/, and test it.
 #   make          build public/ (then: make serve)
 #   make serve    preview public/ at http://127.0.0.1:8000/
+#   make draft    build a preview in which fields awaiting English show in
+#                 Chinese, labelled (then: make serve)
 #   make check    check content/ without writing (every problem as file:line:col)
 #   make test     gofmt, vet, unit and whole-site tests (with -race), then the
 #                 HTML validator and accessibility checks in headless Chromium
@@ -17,10 +19,13 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build bin serve check test unit node browser tools bench bench-search fuzz clean
+.PHONY: build draft bin serve check test unit node browser tools bench bench-search fuzz clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
+
+draft:
+	$(QD) build -draft
 
 serve: build
 	$(QD) serve -addr $(ADDR)

@@ -44,7 +44,20 @@ import (
 // Check runs every rule on loaded content and returns its record graph,
 // or every problem found.
 func Check(c *content.Content) (*graph.Graph, error) {
-	ck := &checker{c: c, ix: content.NewIndex(c)}
+	g, _, err := run(c, false)
+	return g, err
+}
+
+// Draft runs every rule but one: a field with Chinese and no English yet is
+// pending translation, not a problem. It returns the record graph and the
+// pending fields, each at its file:line:column; a draft build shows them in
+// Chinese, marked, and publishing needs none.
+func Draft(c *content.Content) (*graph.Graph, content.Errors, error) {
+	return run(c, true)
+}
+
+func run(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
+	ck := &checker{c: c, ix: content.NewIndex(c), draft: draft}
 	ck.registry()
 	ck.site()
 	ck.bodyNames()
@@ -53,20 +66,23 @@ func Check(c *content.Content) (*graph.Graph, error) {
 		ck.department(d)
 	}
 	if err := ck.errs.Err(); err != nil {
-		return nil, fmt.Errorf("check: %w", err)
+		return nil, nil, fmt.Errorf("check: %w", err)
 	}
 	g := graph.New(c, ck.ix)
 	ck.graph(g)
 	if err := ck.errs.Err(); err != nil {
-		return nil, fmt.Errorf("check: %w", err)
+		return nil, nil, fmt.Errorf("check: %w", err)
 	}
-	return g, nil
+	return g, ck.pending, nil
 }
 
 type checker struct {
 	c    *content.Content
 	ix   *content.Index
 	errs content.ErrorList
+	// draft counts a missing English as pending instead of a problem.
+	draft   bool
+	pending content.Errors
 }
 
 var (
@@ -174,7 +190,9 @@ func (ck *checker) pair(l content.Loc, path string, t content.Text, required boo
 	if t.Zh == "" {
 		ck.errs.Add(l.At(path+".en"), "%s.zh is missing: every English text needs the Chinese it translates", full)
 	}
-	if t.En == "" {
+	if t.En == "" && t.Zh != "" && ck.draft {
+		ck.pending = append(ck.pending, &content.Error{Pos: l.At(path + ".en"), Msg: "pending translation: " + full + ".en"})
+	} else if t.En == "" {
 		ck.errs.Add(l.At(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", full, full)
 	}
 	return true

@@ -28,8 +28,8 @@ func (ck *checker) graph(g *graph.Graph) {
 
 // NotReady lists what a site needs before it may be published on a
 // government host but that only the authorities or the publisher can give:
-// the codes in the footer, the error-report link and the contact. Building
-// does not need them.
+// the codes in the footer, the error-report link, the contact and the open
+// data's licence. Building does not need them.
 func NotReady(c *content.Content) content.Errors {
 	l := c.Loc("site.toml")
 	var es content.Errors
@@ -39,6 +39,7 @@ func NotReady(c *content.Content) content.Errors {
 		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号) once it is issued"},
 		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错) once it is issued"},
 		{"contact", c.Site.Contact.Zh, "the site's contact (联系方式): the office and phone readers should reach"},
+		{"data_licence", c.Site.DataLicence.Zh, "the licence the open data under data/ is published under, as the publisher grants it"},
 	} {
 		if f.val == "" {
 			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what})

@@ -67,6 +67,9 @@ type Site struct {
 	Owner Text `toml:"owner"`
 	// Contact is the contact line (联系方式) in the footer.
 	Contact Text `toml:"contact" check:"optional"`
+	// DataLicence is the licence the open data (public/data/) is published
+	// under, as the publisher gives it; the data page shows it with Contact.
+	DataLicence Text `toml:"data_licence" check:"optional"`
 	// The registration codes a Chinese government site carries in its footer.
 	// They are issued to the real site: leave them empty until issued; the
 	// check command reports a site without them as not ready to publish.

@@ -20,6 +20,11 @@
 // written in their places, so comments, layout, English and the editor's
 // regimes stay; the import prints what it added (+), removed (-) and
 // changed (~), record by record.
+//
+// The workbook the site publishes for a list (data/SLUG.xlsx, package
+// export) imports too: it is the translators' and editors' way back in. A
+// value that differs from the files, in Chinese or English, is rewritten
+// in place, an English added after its Chinese (workbook.go, texts.go).
 package importer
 
 import (
@@ -39,7 +44,7 @@ import (
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Run is the import command: qingdan import -department SLUG -out
-// CONTENT_DIR FILE. It returns the exit status: 0 imported, 1 the source
+// CONTENT_DIR FILE, FILE the list's text or the site's workbook (.xlsx). It returns the exit status: 0 imported, 1 the source
 // has errors (nothing written), 2 bad usage or a failed write.
 func Run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
@@ -81,11 +86,16 @@ func Run(args []string, stdout, stderr io.Writer) int {
 }
 
 // Import reads file into the department slug of the content folder dir:
-// a new folder, or the existing one updated in place. The report holds
+// a new folder, or the existing one updated in place. A file ending .xlsx
+// is the workbook the site publishes (workbook.go): it updates the values
+// of a department that exists. The report holds
 // the source's errors (then nothing is written), the repairs and the
 // registry additions; changes lists what an update changed, a line each;
 // err is a failure to read or write.
 func Import(file, slug, dir string) (rep *Report, changes []string, err error) {
+	if strings.EqualFold(filepath.Ext(file), ".xlsx") {
+		return importWorkbook(file, filepath.Join(dir, "departments", slug))
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, nil, err

@@ -176,18 +176,29 @@ func sortedKeys(m map[string]leaf) []string {
 // value with n's; it fails when the value is not there exactly once.
 func replaceValue(text string, o, n leaf) (string, bool) {
 	forms := func(l leaf) []string {
-		s := l.zh()
-		switch {
-		case l.v.Kind() == reflect.Int:
-			return []string{l.key + " = " + s}
-		case l.v.Type() == proseType:
-			return []string{"'''\n" + strings.TrimRight(s, "\n") + "\n'''", quote(s)}
+		if l.v.Kind() == reflect.Int {
+			return []string{l.key + " = " + l.zh()}
 		}
-		return []string{quote(s)}
+		return valueForms(l.zh(), l.v.Type() == proseType)
 	}
-	for i, f := range forms(o) {
+	return replaceOnce(text, forms(o), forms(n))
+}
+
+// valueForms are the ways a file writes a string value: quoted, and for
+// Prose first as a multi-line literal string.
+func valueForms(s string, prose bool) []string {
+	if prose {
+		return []string{"'''\n" + strings.TrimRight(s, "\n") + "\n'''", quote(s)}
+	}
+	return []string{quote(s)}
+}
+
+// replaceOnce replaces the first of the forms from that text holds
+// exactly once with the form of to at the same place.
+func replaceOnce(text string, from, to []string) (string, bool) {
+	for i, f := range from {
 		if strings.Count(text, f) == 1 {
-			return strings.Replace(text, f, forms(n)[i], 1), true
+			return strings.Replace(text, f, to[i], 1), true
 		}
 	}
 	return text, false

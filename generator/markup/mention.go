@@ -68,8 +68,12 @@ type Linker interface {
 	Link(inst *content.Instrument) string
 }
 
-// MentionLabel is how a resolved mention reads in lang.
+// MentionLabel is how a resolved mention reads in lang. An instrument whose
+// English name is pending (a draft) reads in English as its registry ID.
 func MentionLabel(l content.Lang, title string, inst *content.Instrument) string {
+	if l == content.En && inst.Name.En == "" {
+		return inst.ID
+	}
 	if l == content.En {
 		return inst.Name.En
 	}

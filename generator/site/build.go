@@ -9,12 +9,16 @@ import (
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
+	"qingdan/generator/export"
+	"qingdan/generator/graph"
 	"qingdan/generator/search"
 )
 
 // Output is a built site: file contents by slash-separated path.
 type Output struct {
 	Files map[string][]byte
+	// Pending lists the fields awaiting English in a draft build.
+	Pending content.Errors
 }
 
 // Names lists the output files in order.
@@ -27,11 +31,17 @@ type Option func(*options)
 
 type options struct {
 	minify bool
+	draft  bool
 }
 
 // WithoutMinify leaves HTML, CSS and JS as the templates wrote them
 // (useful when reading output in tests).
 func WithoutMinify() Option { return func(o *options) { o.minify = false } }
+
+// Draft builds a preview in which a field with Chinese and no English yet is
+// pending translation (check.Draft): English pages show its Chinese, marked
+// lang="zh-CN" and labelled. A build without it fails on such fields.
+func Draft() Option { return func(o *options) { o.draft = true } }
 
 // Build runs the load, check and render stages on a content tree and a
 // layouts tree and returns the whole site in memory. Nothing is written.
@@ -44,7 +54,7 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := check.Check(c)
+	g, pending, err := checkStage(c, o.draft)
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +66,7 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 		return nil, err
 	}
 	m := newModel(g)
+	m.draft = o.draft
 	pages := m.pages()
 	files, err := m.render(t, pages)
 	if err != nil {
@@ -69,12 +80,27 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 		return nil, fmt.Errorf("render search bundle: %w", err)
 	}
 	maps.Copy(files, bundle)
+	data, err := export.Files(g)
+	if err != nil {
+		return nil, fmt.Errorf("render open data: %w", err)
+	}
+	maps.Copy(files, data)
 	if o.minify {
 		if err := minifyAll(files); err != nil {
 			return nil, err
 		}
 	}
-	return &Output{Files: files}, nil
+	return &Output{Files: files, Pending: pending}, nil
+}
+
+// checkStage runs the check stage, as a draft (pending translations allowed
+// and returned) or for publishing.
+func checkStage(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
+	if draft {
+		return check.Draft(c)
+	}
+	g, err := check.Check(c)
+	return g, nil, err
 }
 
 // addAssets copies layouts/assets/ to assets/.

@@ -14,12 +14,14 @@
 //   - check (package check): every content rule, on the records and then on
 //     the record graph (package graph) built from them; the interface
 //     strings the templates use (checkUI, from the templates' parse trees).
-//     No rendering.
+//     No rendering. A draft build (Draft) lets a field with Chinese and no
+//     English yet through as pending: English pages show its Chinese,
+//     marked lang="zh-CN", after an "English translation pending" label.
 //   - render (Build): html/template files from layouts/ (each named by its
 //     path) over the graph, goldmark for Markdown (package markup), pages
 //     rendered concurrently, HTML, CSS, JS and JSON minified; the search
-//     bundle (package search) from the graph's records. Rendering never
-//     changes the graph.
+//     bundle (package search) and the open data (package export) from the
+//     graph's records. Rendering never changes the graph.
 //   - write (Write): the site is written to a fresh folder beside public/
 //     and swapped into its place only when complete. The output folder is
 //     Qingdan's own: a build writes only into an absent or empty folder or
@@ -59,6 +61,9 @@
 //	/{lang}/glossary/                   terms, instruments and bodies in both languages
 //	/{lang}/sitemap/                    HTML site map
 //	/{lang}/search/                     search (the bundle is under /search/)
+//	/{lang}/data/                       open data: the downloads, every field
+//	/data/{dept}.json, .csv, .xlsx      a list's open data (package export),
+//	/data/schema.json                   and the JSON's schema
 //
 // Pages read fully without JavaScript; assets/site.js only adds
 // conveniences (large text, read-aloud, keeping #anchors across the language

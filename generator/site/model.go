@@ -73,6 +73,7 @@ type model struct {
 	c     *content.Content
 	ix    *content.Index
 	links map[Lang]*markup.NameLinks // body names → body pages, site paths
+	draft bool                       // pending translations shown in Chinese
 }
 
 func newModel(g *graph.Graph) *model {

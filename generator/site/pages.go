@@ -121,6 +121,7 @@ func (b *pageList) lang(l Lang) {
 
 	b.add(&Page{Lang: l, URL: sitePath(l, "glossary/"), Template: "glossary.html", Title: m.ui("glossary.title"), Crumbs: []Crumb{home},
 		Data: GlossaryData{Terms: c.Glossary.Terms, Instruments: c.Registry.Instruments, Bodies: c.Registry.Bodies}})
+	b.add(&Page{Lang: l, URL: sitePath(l, "data/"), Template: "data.html", Title: m.ui("data.title"), Crumbs: []Crumb{home}, Data: HomeData{Depts: c.Departments}})
 	b.add(&Page{Lang: l, URL: sitePath(l, "search/"), Template: "search.html", Title: m.ui("search.title"), Crumbs: []Crumb{home}, Data: RegimesData{Regimes: c.Registry.Regimes}})
 	b.add(&Page{Lang: l, URL: sitePath(l, "sitemap/"), Template: "sitemap.html", Title: m.ui("sitemap.title"), Crumbs: []Crumb{home},
 		Data: SitemapData{Depts: c.Departments, Groups: groups, Bodies: m.bodyPages(), Regimes: c.Registry.Regimes}})

@@ -151,7 +151,7 @@ func (v *View) regimeBars(depts []*Department) []chart.Count {
 				}
 			}
 		}
-		out = append(out, chart.Count{Label: v.Plain(g.Name), N: n, URL: v.RegimeURL(g)})
+		out = append(out, chart.Count{Label: v.PlainText(g.Name), N: n, URL: v.RegimeURL(g)})
 	}
 	return out
 }
@@ -184,7 +184,7 @@ func (v *View) matrix(r *uiReader, id, title string, d *Department, bs []*Bounda
 	m := chart.Matrix{ID: id, Title: title}
 	col := map[string]int{}
 	for _, b := range bs {
-		row := chart.Row{Label: v.Plain(b.Title)}
+		row := chart.Row{Label: v.PlainText(b.Title)}
 		if rowLinks {
 			row.URL = v.BoundaryURL(d, b)
 		}
@@ -212,7 +212,7 @@ func (v *View) matrix(r *uiReader, id, title string, d *Department, bs []*Bounda
 // page where it has one.
 func (v *View) column(id string) chart.Header {
 	b := v.Body(id)
-	h := chart.Header{Label: v.Plain(b.ShortOr())}
+	h := chart.Header{Label: v.PlainText(b.ShortOr())}
 	if v.HasPage(b) {
 		h.URL = v.BodyURL(b)
 	}
@@ -233,11 +233,11 @@ func (v *View) Timeline(sec *content.Section) (template.HTML, error) {
 	if r.err != nil {
 		return "", r.err
 	}
-	t := chart.Timeline{ID: "timeline-" + sec.ID, Title: v.Plain(sec.Title)}
+	t := chart.Timeline{ID: "timeline-" + sec.ID, Title: v.PlainText(sec.Title)}
 	for _, st := range sec.Steps {
-		s := chart.Step{Name: v.Plain(st.Name), Label: v.Plain(st.Text), LabelHTML: v.Linked(st.Text)}
+		s := chart.Step{Name: v.PlainText(st.Name), Label: v.PlainText(st.Text), LabelHTML: v.Linked(st.Text)}
 		if dl := st.Deadline; dl != nil {
-			s.Deadline = &chart.Deadline{N: dl.N, Unit: units[dl.Unit], From: v.Plain(dl.From), Extension: v.Plain(dl.Extension)}
+			s.Deadline = &chart.Deadline{N: dl.N, Unit: units[dl.Unit], From: v.PlainText(dl.From), Extension: v.PlainText(dl.Extension)}
 		}
 		t.Steps = append(t.Steps, s)
 	}

@@ -6,6 +6,7 @@ import (
 	"text/template/parse"
 
 	"qingdan/generator/content"
+	"qingdan/generator/export"
 	"qingdan/generator/search"
 )
 
@@ -13,7 +14,7 @@ import (
 // breadcrumbs), beside those the templates name.
 var goUI = []string{"site.name", "notfound.title", "list.series", "nav.home", "laws.title", "bodies.title", "regimes.title",
 	"glossary.title", "search.title", "sitemap.title", "part.duties", "part.boundaries", "part.systems",
-	"part.services", "part.accountability"}
+	"part.services", "part.accountability", "translation.pending", "data.title"}
 
 // uiHelpers are the View methods whose first argument is an interface
 // string's key.
@@ -31,6 +32,11 @@ func (t *Templates) checkUI(c *content.Content) error {
 	}
 	for _, k := range search.Kinds {
 		need["kind."+k] = "the search page's kind filter"
+	}
+	for _, g := range export.Documented {
+		for _, f := range g.Fields {
+			need["data."+g.Group+"."+f] = "the data page's fields"
+		}
 	}
 	for _, name := range slices.Sorted(mapKeysOf(t.byName)) {
 		for _, tp := range t.byName[name].Templates() {

@@ -52,22 +52,38 @@ func (v *View) Series(d *Department) string {
 // UIOther returns the interface string key in the other language.
 func (v *View) UIOther(key string) (string, error) { return v.UIIn(key, string(v.Other())) }
 
-// Plain returns a Text in the page's language as plain text (for titles and
-// attributes): in English, mentions read as the instrument's name.
-func (v *View) Plain(t Text) string { return markup.Plain(v.Lang, t.In(v.Lang), v.m.ix) }
+// Plain returns a Text in the page's language as plain text (for titles):
+// in English, mentions read as the instrument's name. In a draft, a text
+// awaiting its English is its Chinese, marked (pending.go).
+func (v *View) Plain(t Text) any {
+	if v.pending(t) {
+		return v.pendingPlain(t)
+	}
+	return markup.Plain(v.Lang, t.In(v.Lang), v.m.ix)
+}
 
 // Linked renders a Text in the page's language, mentions linked.
 func (v *View) Linked(t Text) template.HTML {
+	if v.pending(t) {
+		return v.pendingHTML("span", markup.TextHTML(Zh, t.Zh, v.m.ix, v, nil))
+	}
 	return markup.TextHTML(v.Lang, t.In(v.Lang), v.m.ix, v, nil)
 }
 
 // LinkedWithBodies renders a Text with mentions and the names of bodies linked.
 func (v *View) LinkedWithBodies(t Text) template.HTML {
+	if v.pending(t) {
+		return v.pendingHTML("span", markup.TextHTML(Zh, t.Zh, v.m.ix, v, v.m.links[Zh].Rel(v.Rel)))
+	}
 	return markup.TextHTML(v.Lang, t.In(v.Lang), v.m.ix, v, v.m.links[v.Lang].Rel(v.Rel))
 }
 
 // Markdown renders a Prose value in the page's language.
 func (v *View) Markdown(p Prose) (template.HTML, error) {
+	if v.pending(Text(p)) {
+		h, err := markup.ProseHTML(Zh, p.Zh, v.m.ix, v)
+		return v.pendingHTML("div", h), err
+	}
 	return markup.ProseHTML(v.Lang, p.In(v.Lang), v.m.ix, v)
 }
 
@@ -265,14 +281,23 @@ func (v *View) Meta(d *Department, date string, regimes []*Regime) MetaArgs {
 }
 
 // Cite is how an instrument's title reads in running text: 《…》 in Chinese,
-// the name alone in English.
-func (v *View) Cite(in *Instrument) string { return markup.MentionLabel(v.Lang, in.Name.Zh, in) }
+// the name alone in English (in a draft, its Chinese title, marked, while
+// its English name is pending).
+func (v *View) Cite(in *Instrument) any {
+	if v.pending(in.Name) {
+		return v.pendingHTML("span", template.HTML(template.HTMLEscapeString(markup.MentionLabel(Zh, in.Name.Zh, in))))
+	}
+	return markup.MentionLabel(v.Lang, in.Name.Zh, in)
+}
 
 // Cites counts the places the lists cite an instrument.
 func (v *View) Cites(in *Instrument) int { return len(v.m.g.CitedBy(in)) }
 
 // Parenthesized puts a note in brackets after a title: （…） or " (…)".
-func (v *View) Parenthesized(t Text) string {
+func (v *View) Parenthesized(t Text) any {
+	if v.pending(t) {
+		return template.HTML(" (") + v.pendingPlain(t) + ")"
+	}
 	if v.Lang == Zh {
 		return "（" + t.Zh + "）"
 	}

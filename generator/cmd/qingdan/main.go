@@ -1,15 +1,19 @@
 // Command qingdan builds a Qingdan site.
 //
-//	qingdan build [-content content] [-layouts layouts] [-out public]
+//	qingdan build [-content content] [-layouts layouts] [-out public] [-draft]
 //	qingdan check [-content content] [-layouts layouts] [-publish]
 //	qingdan serve [-out public] [-addr 127.0.0.1:8000]
 //	qingdan import -department SLUG -out CONTENT_DIR FILE
 //
 // build runs the whole pipeline and replaces the output folder only when
-// every stage succeeded. check runs the pipeline without writing and lists
-// every problem as file:line:column: message, then warns of what only the
-// authorities can supply before publishing (with -publish, fails). Both exit with status 1 when
-// the content has problems, 2 when they are used wrongly. import reads a
+// every stage succeeded; a field with Chinese and no English fails it, unless
+// -draft builds a preview that shows such fields in Chinese, labelled
+// "English translation pending". check runs the pipeline without writing and
+// lists every problem as file:line:column: message, counts the fields
+// pending translation per file, then warns of what only the authorities or
+// the publisher can supply before publishing (with -publish, fails and lists
+// each pending field). Both exit with status 1 when the content has
+// problems, 2 when they are used wrongly. import reads a
 // list kept as text in the 2015 Shandong template (package importer) into a
 // department's folder.
 package main
@@ -21,10 +25,8 @@ import (
 	"net/http"
 	"os"
 
-	"qingdan/generator/check"
 	"qingdan/generator/content"
 	"qingdan/generator/importer"
-	"qingdan/generator/site"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -44,36 +46,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	out := fl.String("out", "public", "output folder")
 	addr := fl.String("addr", "127.0.0.1:8000", "address to serve on")
-	publish := fl.Bool("publish", false, "check: also fail when the site lacks what publishing needs (registration codes)")
+	publish := fl.Bool("publish", false, "check: also fail when the site lacks what publishing needs (registration codes, data licence, translations)")
+	draft := fl.Bool("draft", false, "build: a preview in which fields awaiting English show in Chinese, labelled")
 	if err := fl.Parse(args[1:]); err != nil {
 		return 2
 	}
 
 	switch cmd {
-	case "build", "check":
-		built, err := site.Build(os.DirFS(*contentDir), os.DirFS(*layouts))
-		if err == nil && cmd == "build" {
-			err = site.Write(built, *out, *contentDir, *layouts)
-		}
-		if err != nil {
-			report(stderr, err, *contentDir)
-			return 1
-		}
-		if cmd == "build" {
-			fmt.Fprintf(stdout, "built %d files into %s/\n", len(built.Files), *out)
-			return 0
-		}
-		fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(built.Files))
-		if c, err := content.Load(os.DirFS(*contentDir)); err == nil {
-			notReady := check.NotReady(c)
-			for _, e := range notReady {
-				e.Pos.File = *contentDir + "/" + e.Pos.File
-				fmt.Fprintln(stderr, "warning:", e)
-			}
-			if *publish && len(notReady) > 0 {
-				return 1
-			}
-		}
+	case "build":
+		return build(stdout, stderr, *contentDir, *layouts, *out, *draft)
+	case "check":
+		return checkCmd(stdout, stderr, *contentDir, *layouts, *publish)
 	case "serve":
 		fmt.Fprintf(stdout, "serving %s/ at http://%s/ (Ctrl-C stops)\n", *out, *addr)
 		if err := http.ListenAndServe(*addr, http.FileServer(http.Dir(*out))); err != nil {

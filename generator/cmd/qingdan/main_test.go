@@ -88,9 +88,10 @@ func TestBrokenBuildLeavesPublic(t *testing.T) {
 	noTemps(t, dir, "a failed build")
 }
 
-// TestCheckReportsUntranslated: check lists each untranslated field as
-// file:line:column and exits non-zero; -publish also refuses a site
-// without its registration codes.
+// TestCheckReportsUntranslated: check counts the fields pending
+// translation per file and passes; -publish refuses them (each at its
+// file:line:column) and a site without its registration codes; build fails
+// on them as missing translations, build -draft builds.
 func TestCheckReportsUntranslated(t *testing.T) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -125,11 +126,31 @@ func TestCheckReportsUntranslated(t *testing.T) {
 	}
 	os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644)
 	errb.Reset()
-	if code := run([]string{"check", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
-		t.Errorf("check with untranslated fields exited %d, want 1", code)
+	if code := run([]string{"check", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 0 {
+		t.Errorf("check with fields pending translation exited %d, want 0:\n%s", code, errb.String())
 	}
-	got := regexp.MustCompile(`services\.toml:\d+:\d+: missing translation: service\[\d\]\.office`).FindAllString(errb.String(), -1)
+	count := fmt.Sprintf("pending translation: %s/departments/linyi-qts/services.toml: %d field(s) await English\n", content, removed)
+	if !strings.Contains(errb.String(), count) {
+		t.Errorf("check does not count the pending fields per file (want %q):\n%s", count, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
+		t.Errorf("check -publish with fields pending translation exited %d, want 1", code)
+	}
+	got := regexp.MustCompile(`services\.toml:\d+:\d+: pending translation: service\[\d\]\.office\.en: not ready to publish`).FindAllString(errb.String(), -1)
 	if len(got) != removed {
-		t.Errorf("check listed %d untranslated office fields, want %d:\n%s", len(got), removed, errb.String())
+		t.Errorf("check -publish listed %d untranslated office fields, want %d:\n%s", len(got), removed, errb.String())
+	}
+	errb.Reset()
+	pub := filepath.Join(dir, "public")
+	if code := run([]string{"build", "-content", content, "-layouts", "../../../layouts", "-out", pub}, &out, &errb); code != 1 {
+		t.Errorf("build with fields pending translation exited %d, want 1", code)
+	}
+	got = regexp.MustCompile(`services\.toml:\d+:\d+: missing translation: service\[\d\]\.office`).FindAllString(errb.String(), -1)
+	if len(got) != removed {
+		t.Errorf("build listed %d untranslated office fields, want %d:\n%s", len(got), removed, errb.String())
+	}
+	if code := run([]string{"build", "-draft", "-content", content, "-layouts", "../../../layouts", "-out", pub}, &out, &errb); code != 0 {
+		t.Errorf("build -draft exited %d, want 0:\n%s", code, errb.String())
 	}
 }

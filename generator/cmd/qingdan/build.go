@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"qingdan/generator/check"
+	"qingdan/generator/content"
+	"qingdan/generator/site"
+)
+
+// build is qingdan build: the site, or with draft a preview that shows
+// fields awaiting English in Chinese.
+func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool) int {
+	var opts []site.Option
+	if draft {
+		opts = append(opts, site.Draft())
+	}
+	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
+	if err == nil {
+		err = site.Write(built, out, contentDir, layouts)
+	}
+	if err != nil {
+		report(stderr, err, contentDir)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d files into %s/\n", len(built.Files), out)
+	if len(built.Pending) > 0 {
+		fmt.Fprintf(stdout, "draft: %d field(s) pending translation show in Chinese; not for publishing\n", len(built.Pending))
+	}
+	return 0
+}
+
+// checkCmd is qingdan check: every problem, the fields pending translation
+// counted per file, and what publishing still needs (with publish, a
+// failure, each pending field listed).
+func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool) int {
+	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), site.Draft())
+	if err != nil {
+		report(stderr, err, contentDir)
+		return 1
+	}
+	fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(built.Files))
+	countPending(stderr, built.Pending, contentDir)
+	c, err := content.Load(os.DirFS(contentDir))
+	if err != nil {
+		report(stderr, err, contentDir)
+		return 1
+	}
+	notReady := check.NotReady(c)
+	for _, e := range notReady {
+		e.Pos.File = contentDir + "/" + e.Pos.File
+		fmt.Fprintln(stderr, "warning:", e)
+	}
+	if !publish || len(notReady)+len(built.Pending) == 0 {
+		return 0
+	}
+	for _, e := range built.Pending {
+		e.Pos.File = contentDir + "/" + e.Pos.File
+		fmt.Fprintf(stderr, "%s: not ready to publish: add the English (in the file, or in the workbook data/SLUG.xlsx and import it)\n", e)
+	}
+	return 1
+}
+
+// countPending prints how many fields of each file await English.
+func countPending(w io.Writer, pending content.Errors, dir string) {
+	n := map[string]int{}
+	var files []string
+	for _, e := range pending {
+		if n[e.Pos.File] == 0 {
+			files = append(files, e.Pos.File)
+		}
+		n[e.Pos.File]++
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		fmt.Fprintf(w, "pending translation: %s/%s: %d field(s) await English\n", dir, f, n[f])
+	}
+}

@@ -1,0 +1,79 @@
+// Package export is the open data of the lists: for every department,
+// built from the record graph, three downloads at stable URLs beside the
+// pages (not content-hashed, so a link to them keeps working):
+//
+//	data/SLUG.json   every record of the list, both languages (schema.json)
+//	data/SLUG.csv    one row per responsibility item: its duty, regimes and
+//	                 bases (UTF-8 with a byte-order mark, so Excel reads it)
+//	data/SLUG.xlsx   the workbook: one sheet per part, a row per field, the
+//	                 record in the first column, Chinese and English side
+//	                 by side; `qingdan import` reads it back (translators'
+//	                 and editors' way in)
+//	data/schema.json the JSON Schema the .json files keep
+//
+// The data licence and the contact are the site's (site.toml); none is
+// invented. The same content gives the same bytes, the workbook included.
+package export
+
+import (
+	_ "embed"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"qingdan/generator/graph"
+)
+
+// Schema is the JSON Schema (draft 2020-12) of data/SLUG.json.
+//
+//go:embed schema.json
+var Schema []byte
+
+// Files returns the open data of every department of g, by path under the
+// site's root.
+func Files(g *graph.Graph) (map[string][]byte, error) {
+	out := map[string][]byte{"data/schema.json": Schema}
+	for _, d := range g.Content.Departments {
+		j, err := JSON(g, d)
+		if err != nil {
+			return nil, fmt.Errorf("export %s.json: %w", d.Slug, err)
+		}
+		c, err := CSV(g, d)
+		if err != nil {
+			return nil, fmt.Errorf("export %s.csv: %w", d.Slug, err)
+		}
+		x, err := Workbook(g, d)
+		if err != nil {
+			return nil, fmt.Errorf("export %s.xlsx: %w", d.Slug, err)
+		}
+		out["data/"+d.Slug+".json"] = j
+		out["data/"+d.Slug+".csv"] = c
+		out["data/"+d.Slug+".xlsx"] = x
+	}
+	return out, nil
+}
+
+// Documented lists the fields the data page documents, by group: the JSON
+// file's (json), a record's (record), the CSV's columns (csv) and the
+// workbook's (xlsx). Each has an interface string "data.GROUP.FIELD".
+var Documented = []struct {
+	Group  string
+	Fields []string
+}{
+	{"json", jsonKeys(reflect.TypeFor[Doc]())},
+	{"record", jsonKeys(reflect.TypeFor[Record]())},
+	{"csv", CSVHeader},
+	{"xlsx", []string{"record", "field", "zh", "en"}},
+}
+
+// jsonKeys lists the JSON keys of a struct type, but "$schema".
+func jsonKeys(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		k, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if k != "$schema" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
