@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"qingdan/generator/content"
 	"qingdan/generator/markup"
 	"regexp"
 	"strings"
@@ -290,10 +289,7 @@ func TestParity(t *testing.T) {
 func TestGlossary(t *testing.T) {
 	t.Parallel()
 	out := realSite(t)
-	c, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realContent(t)
 	for _, l := range []string{"zh", "en"} {
 		page := string(out.Files[l+"/glossary/index.html"])
 		for _, term := range c.Glossary.Terms {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"os"
 	"qingdan/generator/content"
 	"qingdan/generator/markup"
 	"reflect"
@@ -77,10 +76,7 @@ func stemWords(s string) string {
 // form per term, everywhere.
 func TestGlossaryConsistency(t *testing.T) {
 	t.Parallel()
-	c, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realContent(t)
 	pairs, where := textPairs(c)
 	ix := content.NewIndex(c)
 	if len(pairs) < 400 {
@@ -114,10 +110,7 @@ var articleRE = regexp.MustCompile(`\b(a|an|A|An) 《([a-z0-9-]+)》`)
 // with the English name it renders as (an Administrative …, a Notice …).
 func TestArticlesBeforeMentions(t *testing.T) {
 	t.Parallel()
-	c, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realContent(t)
 	ix := content.NewIndex(c)
 	pairs, where := textPairs(c)
 	for i, p := range pairs {

@@ -3,7 +3,6 @@ package site
 import (
 	"io/fs"
 	"os"
-	"qingdan/generator/content"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,10 +30,7 @@ func linkTargets(out *Output, page string) map[string]bool {
 func TestRegimeIndexes(t *testing.T) {
 	t.Parallel()
 	out := realSite(t)
-	c, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realContent(t)
 	for _, l := range []string{"zh", "en"} {
 		pages := map[string]map[string]bool{}
 		for _, g := range c.Registry.Regimes {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,10 +65,7 @@ func namedPlaces(g *graph.Graph, b *content.Body) map[string]bool {
 // never in 公安部门 (public security departments).
 func TestBodyPagesNameOnlyTheirOwn(t *testing.T) {
 	t.Parallel()
-	c, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := realContent(t)
 	g, err := check.Check(c)
 	if err != nil {
 		t.Fatal(err)
