@@ -4,8 +4,10 @@
 #   make draft    build a preview in which fields awaiting English show in
 #                 Chinese, labelled (then: make serve)
 #   make check    check content/ without writing (every problem as file:line:col)
-#   make test     gofmt, vet, unit and whole-site tests (with -race), then the
-#                 HTML validator and accessibility checks in headless Chromium
+#   make test     gofmt, vet, unit and whole-site tests (with -race), the long
+#                 robustness tests (builds killed mid-write, a damaged seed
+#                 imported line by line), then the HTML validator and
+#                 accessibility checks in headless Chromium
 #   make bench    benchmarks
 #   make fuzz     fuzz the loader, the position scanner, the Markdown and
 #                 mention path and the search tokenizer, each for FUZZTIME
@@ -19,7 +21,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build draft bin serve check test unit node browser tools bench bench-search fuzz clean
+.PHONY: build draft bin serve check test unit long node browser tools bench bench-search fuzz clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
@@ -37,7 +39,7 @@ check:
 bin:
 	$(GO) build -o bin/qingdan ./generator/cmd/qingdan
 
-test: unit browser
+test: unit long browser
 
 # The unit tests run the search tokenizer's JavaScript twin in Node.
 node:
@@ -46,7 +48,13 @@ node:
 unit: node
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -short -count=1 ./...
+
+# The tests that skip under -short: they run the command as a process and
+# kill it, or parse the seed hundreds of times; the race detector adds
+# nothing to them but minutes.
+long:
+	$(GO) test -count=1 ./generator/cmd/qingdan ./generator/importer
 
 # The W3C Nu HTML Checker and axe-core in headless Chromium, on every page of
 # a fresh build of both editions.

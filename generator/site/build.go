@@ -93,6 +93,42 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 	return &Output{Files: files, Pending: pending}, nil
 }
 
+// Checked is what the check stage found in a content tree that passed it.
+type Checked struct {
+	Content *content.Content
+	// Pages is how many pages a build would render.
+	Pages int
+	// Pending lists the fields awaiting English (a draft check lets them
+	// through; a check for publishing fails on them).
+	Pending content.Errors
+}
+
+// Check runs the load and check stages and parses the templates (checking
+// the interface strings they use), as Build does, and stops there: nothing
+// is rendered or written. It is qingdan check.
+func Check(contentFS, layouts fs.FS, opts ...Option) (*Checked, error) {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	c, err := content.Load(contentFS)
+	if err != nil {
+		return nil, err
+	}
+	g, pending, err := checkStage(c, o.draft)
+	if err != nil {
+		return nil, err
+	}
+	t, err := LoadTemplates(layouts)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.checkUI(c); err != nil {
+		return nil, err
+	}
+	return &Checked{Content: c, Pages: len(newModel(g).pages()), Pending: pending}, nil
+}
+
 // checkStage runs the check stage, as a draft (pending translations allowed
 // and returned) or for publishing.
 func checkStage(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {

@@ -18,6 +18,10 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 	if draft {
 		opts = append(opts, site.Draft())
 	}
+	if err := site.CheckOutput(out, contentDir, layouts); err != nil {
+		report(stderr, err, contentDir)
+		return 1
+	}
 	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
 	if err == nil {
 		err = site.Write(built, out, contentDir, layouts)
@@ -37,19 +41,14 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 // counted per file, and what publishing still needs (with publish, a
 // failure, each pending field listed).
 func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool) int {
-	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), site.Draft())
+	built, err := site.Check(os.DirFS(contentDir), os.DirFS(layouts), site.Draft())
 	if err != nil {
 		report(stderr, err, contentDir)
 		return 1
 	}
-	fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(built.Files))
+	fmt.Fprintf(stdout, "content ok: %d pages would be built\n", built.Pages)
 	countPending(stderr, built.Pending, contentDir)
-	c, err := content.Load(os.DirFS(contentDir))
-	if err != nil {
-		report(stderr, err, contentDir)
-		return 1
-	}
-	notReady := check.NotReady(c)
+	notReady := check.NotReady(built.Content)
 	for _, e := range notReady {
 		e.Pos.File = contentDir + "/" + e.Pos.File
 		fmt.Fprintln(stderr, "warning:", e)
