@@ -51,10 +51,11 @@ unit: node
 	$(GO) test -race -short -count=1 ./...
 
 # The tests that skip under -short: they run the command as a process and
-# kill it, or parse the seed hundreds of times; the race detector adds
-# nothing to them but minutes.
+# kill it, parse the seed hundreds of times, or build whole sites of their
+# own beside the real one; the race detector adds nothing to them but
+# minutes.
 long:
-	$(GO) test -count=1 ./generator/cmd/qingdan ./generator/importer
+	$(GO) test -count=1 ./generator/cmd/qingdan ./generator/importer ./generator/site
 
 # The W3C Nu HTML Checker and axe-core in headless Chromium, on every page of
 # a fresh build of both editions.

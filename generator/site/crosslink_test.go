@@ -118,6 +118,7 @@ func buildSecondDept() (*Output, error) {
 // fixture) and checks that the shared instrument, body and regime pages
 // gather from both departments.
 func TestSecondDepartment(t *testing.T) {
+	long(t)
 	t.Parallel()
 	out := secondDeptSite(t)
 	for _, l := range []string{"zh", "en"} {

@@ -369,6 +369,7 @@ func siteWithContact(t *testing.T, zh, en string) *Output {
 // gives one, and site.toml does not take a public service's office or
 // telephone for the site's contact.
 func TestFooterContact(t *testing.T) {
+	long(t)
 	t.Parallel()
 	c := realContent(t)
 	for _, d := range c.Departments {

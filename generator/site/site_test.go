@@ -137,6 +137,7 @@ func TestSeedClausesSplitter(t *testing.T) {
 
 // TestDeterministic builds the site twice and compares every byte.
 func TestDeterministic(t *testing.T) {
+	long(t)
 	t.Parallel()
 	a := realSite(t)
 	b, err := Build(os.DirFS("../../content"), os.DirFS("../../layouts"))
