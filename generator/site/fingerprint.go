@@ -30,7 +30,7 @@ type memoKey struct {
 }
 
 var (
-	deptType   = reflect.TypeFor[*content.Department]()
+	deptType = reflect.TypeFor[*content.Department]()
 )
 
 func newHasher(seed maphash.Seed) *hasher {

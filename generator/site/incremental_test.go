@@ -53,7 +53,9 @@ func pick(rng *rand.Rand, fsys fstest.MapFS, prefix string, re *regexp.Regexp) (
 	return n, s, re.FindAllStringSubmatchIndex(s, -1)
 }
 
-func set(fsys fstest.MapFS, name, s string) { fsys[name] = &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+func set(fsys fstest.MapFS, name, s string) {
+	fsys[name] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
+}
 
 var (
 	itemText    = regexp.MustCompile(`(?m)^n = \d+\ntext\.zh = "([^"]*)"\ntext\.en = "([^"]*)"`)
