@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"qingdan/generator/benchsite"
@@ -61,4 +62,46 @@ func BenchmarkBuild100(b *testing.B) {
 		files = len(out.Files)
 	}
 	b.ReportMetric(float64(files), "files")
+}
+
+// benchEdit measures the preview's rebuild after one edited item: a
+// Builder that has built the site builds it again after the text of item 6
+// changed (alternately two texts, so every round is an edit).
+func benchEdit(b *testing.B, contentDir string) {
+	c, l := mapFS(b, contentDir), mapFS(b, "../../layouts")
+	const f = "departments/linyi-qts/duties/2.toml"
+	const was = "推进质量强市战略和品牌带动战略。"
+	orig := string(c[f].Data)
+	if !strings.Contains(orig, was) {
+		b.Fatal("item 6 changed: fix the benchmark")
+	}
+	texts := []string{strings.Replace(orig, was, "推进质量强市战略和品牌带动战略（修订）。", 1), orig}
+	bl := NewBuilder(c, l)
+	if _, err := bl.Build(); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		set(c, f, texts[i%2])
+		i++
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(bl.Stats().Rendered), "pages-rendered")
+	b.ReportMetric(float64(bl.Stats().Pages), "pages")
+}
+
+// BenchmarkEdit: one item edited → the site built again, on this site
+// (issue 9's target: under 20 ms).
+func BenchmarkEdit(b *testing.B) { benchEdit(b, "../../content") }
+
+// BenchmarkEdit100: the same on a 100-department site (target: under
+// 200 ms).
+func BenchmarkEdit100(b *testing.B) {
+	dst := filepath.Join(b.TempDir(), "content")
+	if err := benchsite.Write("../../content", dst, 100); err != nil {
+		b.Fatal(err)
+	}
+	benchEdit(b, dst)
 }
