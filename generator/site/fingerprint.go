@@ -186,13 +186,15 @@ func (h *hasher) mapValue(w *maphash.Hash, v reflect.Value, deep bool) {
 // skeleton is what pages that gather from every list show of them: each
 // list's own fields, and each record's place, title, regimes, date and
 // references. Counts, the site map, the search page's years and the laws'
-// citation counts all follow from it.
-func (h *hasher) skeleton(m *model) uint64 {
+// citation counts all follow from it. byDept is the same for the records
+// of each list: what a list's home shows of its parts.
+func (h *hasher) skeleton(m *model) (all uint64, byDept map[*Department]uint64) {
 	var w maphash.Hash
 	w.SetSeed(h.seed)
 	for _, d := range m.c.Departments {
 		writeUint(&w, h.of(d))
 	}
+	byDept = map[*Department]uint64{}
 	for _, r := range m.g.Records {
 		var dept string
 		if r.Dept != nil {
@@ -202,13 +204,38 @@ func (h *hasher) skeleton(m *model) uint64 {
 		if r.Kind == graph.Duty || r.Kind == graph.Boundary || r.Kind == graph.System {
 			title = r.Title
 		}
-		writeUint(&w, h.of(uint8(r.Kind), dept, r.Page, r.Anchor, title, r.Date, regimeIDs(r.Regimes),
-			ids(r.Cites, func(in *Instrument) string { return in.ID }), ids(r.Names, func(b *Body) string { return b.ID })))
+		n := h.of(uint8(r.Kind), dept, r.Page, r.Anchor, title, r.Date, regimeIDs(r.Regimes),
+			ids(r.Cites, func(in *Instrument) string { return in.ID }), ids(r.Names, func(b *Body) string { return b.ID }))
 		if r.Basis != nil {
-			writeUint(&w, h.of(len(r.Basis.Articles), circumstances(r.Basis)))
+			n = h.of(n, len(r.Basis.Articles), circumstances(r.Basis))
+		}
+		writeUint(&w, n)
+		if r.Dept != nil {
+			byDept[r.Dept] = h.of(byDept[r.Dept], n)
 		}
 	}
-	return w.Sum64()
+	return w.Sum64(), byDept
+}
+
+// deptIndex is what a list's index page shows of the list: its own fields
+// and the part the template lists (a list's home: its parts' titles and
+// counts). A template that comes to show more of the list must say so here.
+func (h *hasher) deptIndex(template string, d *Department, skeleton uint64) uint64 {
+	switch template {
+	case "dept.html":
+		return h.of(d, skeleton)
+	case "duties.html":
+		return h.of(d, d.Duties)
+	case "boundaries.html":
+		return h.of(d, d.Boundaries)
+	case "systems.html":
+		return h.of(d, d.Systems)
+	case "services.html":
+		return h.of(d, d.Services)
+	case "accountability.html":
+		return h.of(d, d.Accountability)
+	}
+	return h.deptDeep(d)
 }
 
 func regimeIDs(rs []*Regime) []string { return ids(rs, func(r *Regime) string { return r.ID }) }

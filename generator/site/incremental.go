@@ -78,14 +78,22 @@ func (b *Builder) Build() (*Output, error) {
 		prev = &built{}
 	}
 	b.stats = Stats{Pages: len(pages)}
+	data := make(chan error, 1) // the open data alongside the pages, on a hasher of its own
+	dataFiles := map[string][]byte{}
+	go func() { data <- b.openData(m, newHasher(b.seed), prev, next, dataFiles) }()
 	steps := []func(*model, *Templates, *hasher, []*Page, *built, *built) error{
-		b.renderPages, b.assets, b.searchFiles, b.openData,
+		b.renderPages, b.assets, b.searchFiles,
 	}
 	for _, step := range steps {
 		if err := step(m, t, h, pages, prev, next); err != nil {
+			<-data
 			return nil, err
 		}
 	}
+	if err := <-data; err != nil {
+		return nil, err
+	}
+	maps.Copy(next.files, dataFiles)
 	b.prev = next
 	return &Output{Files: maps.Clone(next.files), Pending: pending}, nil
 }
@@ -140,10 +148,10 @@ func pageSummary(pages []*Page) []any {
 // fingerprint is what a page shows: the site-wide inputs, the page itself
 // and its data (a department's own index pages show all of it; pages of
 // no department show the skeleton of every list).
-func (h *hasher) fingerprint(p *Page, global, skeleton uint64) uint64 {
+func (h *hasher) fingerprint(p *Page, global, skeleton uint64, byDept map[*Department]uint64) uint64 {
 	var data uint64
 	if d, ok := p.Data.(DeptData); ok {
-		data = h.deptDeep(d.Dept)
+		data = h.deptIndex(p.Template, d.Dept, byDept[d.Dept])
 	} else {
 		data = h.of(p.Data)
 	}
@@ -155,11 +163,11 @@ func (h *hasher) fingerprint(p *Page, global, skeleton uint64) uint64 {
 
 // renderPages renders the pages whose fingerprint changed.
 func (b *Builder) renderPages(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
-	skeleton := h.skeleton(m)
+	skeleton, byDept := h.skeleton(m)
 	var todo []*Page
 	for _, p := range pages {
 		f := p.File()
-		fp := h.fingerprint(p, next.global, skeleton)
+		fp := h.fingerprint(p, next.global, skeleton, byDept)
 		next.pages[f] = fp
 		if old, ok := prev.files[f]; ok && prev.pages[f] == fp {
 			next.files[f] = old
@@ -224,17 +232,20 @@ func (b *Builder) searchFiles(m *model, t *Templates, h *hasher, pages []*Page, 
 	return b.minified(bundle, next)
 }
 
-// openData makes a list's open data again when the list or the site-wide
-// inputs changed (as export.Files makes it).
-func (b *Builder) openData(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
+// openData makes a list's open data again, into out, when the list or the
+// registry, glossary, interface strings or site settings changed (as
+// export.Files makes it). It runs alongside the other steps: it writes
+// only out, next.exports and stats.Data.
+func (b *Builder) openData(m *model, h *hasher, prev, next *built, out map[string][]byte) error {
 	files := map[string][]byte{"data/schema.json": export.Schema}
+	shared := h.of(b.o.draft, m.c.Site, m.c.UI, m.c.Glossary, m.c.Registry)
 	for _, d := range m.c.Departments {
-		fp := h.of(next.global, h.deptDeep(d))
+		fp := h.of(shared, h.deptDeep(d))
 		next.exports[d.Slug] = fp
 		names := []string{"data/" + d.Slug + ".json", "data/" + d.Slug + ".csv", "data/" + d.Slug + ".xlsx"}
 		if prev.files != nil && prev.exports[d.Slug] == fp {
 			for _, n := range names {
-				next.files[n] = prev.files[n]
+				out[n] = prev.files[n]
 			}
 			continue
 		}
@@ -252,5 +263,11 @@ func (b *Builder) openData(m *model, t *Templates, h *hasher, pages []*Page, pre
 			files[names[i]] = c
 		}
 	}
-	return b.minified(files, next)
+	if b.o.minify {
+		if err := minifyAll(files); err != nil {
+			return err
+		}
+	}
+	maps.Copy(out, files)
+	return nil
 }
