@@ -39,7 +39,8 @@ type Preview struct {
 	mu      sync.RWMutex
 	files   Files    // the last good build
 	errs    []string // the last build's errors, if it failed
-	took    time.Duration
+	took    time.Duration // until the pages were served
+	total   time.Duration // until the whole build was
 	version int
 	subs    map[chan int]bool
 }
@@ -56,19 +57,38 @@ func NewPreview(contentDir, layoutsDir string, opts ...site.Option) *Preview {
 
 // Rebuild builds the site again. On success the new site replaces the old
 // and the errors go; on failure the last good site stays and every page
-// shows the errors. Either way, open pages are told to reload. It returns
+// shows the errors. Open pages are told to reload as soon as the pages
+// are rendered (site.Builder.BuildPagesFirst: the search bundle and the
+// open data follow a moment later), or when the build fails. It returns
 // the build's error.
 func (p *Preview) Rebuild() error {
 	start := time.Now()
-	out, err := p.b.Build()
+	early := false
+	out, err := p.b.BuildPagesFirst(func(files map[string][]byte) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.files, p.errs, p.took = files, nil, time.Since(start)
+		early = true
+		p.notify()
+	})
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.took = time.Since(start)
-	if err != nil {
-		p.errs = Messages(err, p.contentDir)
-	} else {
-		p.files, p.errs = out.Files, nil
+	p.total = time.Since(start)
+	switch {
+	case err != nil:
+		p.errs, p.took = Messages(err, p.contentDir), p.total
+		p.notify()
+	default:
+		p.files = out.Files
+		if !early {
+			p.notify()
+		}
 	}
+	return err
+}
+
+// notify tells every listener that the site changed (p.mu held).
+func (p *Preview) notify() {
 	p.version++
 	for c := range p.subs {
 		select {
@@ -76,7 +96,6 @@ func (p *Preview) Rebuild() error {
 		default: // it has an event waiting already
 		}
 	}
-	return err
 }
 
 // Messages are a build's errors, one a line, as file:line:column: message
@@ -109,11 +128,12 @@ func (p *Preview) Errors() []string {
 	return p.errs
 }
 
-// Took is how long the last build took.
-func (p *Preview) Took() time.Duration {
+// Took is how long the last build took until its pages were served, and
+// in all.
+func (p *Preview) Took() (pages, total time.Duration) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	return p.took
+	return p.took, p.total
 }
 
 // Stats is what the last build rendered.

@@ -138,10 +138,17 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	served := p.source().(Files)
 	for n, b := range built.Files {
 		if strings.Contains(string(b), "__qingdan") {
 			t.Errorf("a built site's %s has the preview's script", n)
 		}
+		if string(served[n]) != string(b) {
+			t.Errorf("the preview's %s is not a whole build's", n)
+		}
+	}
+	if len(served) != len(built.Files) {
+		t.Errorf("the preview has %d files, a whole build %d", len(served), len(built.Files))
 	}
 }
 

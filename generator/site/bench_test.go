@@ -84,16 +84,24 @@ func benchEdit(b *testing.B, contentDir string) {
 	}
 	i := 0
 	cpu := cpuTime()
+	var page, pageCPU time.Duration // until the pages are served (BuildPagesFirst)
 	for b.Loop() {
 		set(c, f, texts[i%2])
 		i++
-		if _, err := bl.Build(); err != nil {
+		start, startCPU := time.Now(), cpuTime()
+		if _, err := bl.BuildPagesFirst(func(map[string][]byte) {
+			page += time.Since(start)
+			pageCPU += cpuTime() - startCPU
+		}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	// The machine is shared: the CPU time this process spent says more
 	// than the wall clock when others run.
-	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(i), "cpu-ms/op")
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(i) }
+	b.ReportMetric(ms(cpuTime()-cpu), "cpu-ms/op")
+	b.ReportMetric(ms(page), "page-ms/op")
+	b.ReportMetric(ms(pageCPU), "page-cpu-ms/op")
 	b.ReportMetric(float64(bl.Stats().Rendered), "pages-rendered")
 	b.ReportMetric(float64(bl.Stats().Pages), "pages")
 }
@@ -106,7 +114,9 @@ func cpuTime() time.Duration {
 }
 
 // BenchmarkEdit: one item edited → the site built again, on this site
-// (issue 9's target: under 20 ms).
+// (issue 9's target: under 20 ms). ns/op is the whole build; page-ms the
+// time until the preview serves the edited page (the search bundle and
+// open data follow); cpu-ms and page-cpu-ms the same in CPU time.
 func BenchmarkEdit(b *testing.B) { benchEdit(b, "../../content") }
 
 // BenchmarkEdit100: the same on a 100-department site (target: under

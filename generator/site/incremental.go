@@ -60,7 +60,15 @@ func NewBuilder(contentFS, layouts fs.FS, opts ...Option) *Builder {
 func (b *Builder) Stats() Stats { return b.stats }
 
 // Build builds the site from the trees as they are now.
-func (b *Builder) Build() (*Output, error) {
+func (b *Builder) Build() (*Output, error) { return b.BuildPagesFirst(nil) }
+
+// BuildPagesFirst is Build, which first, when early is not nil and the
+// pages are rendered, calls early with the new pages and assets beside the
+// last good build's search bundle and open data (a site that holds
+// together, whose search and downloads are one edit behind), and only then
+// makes the search bundle and the open data. The preview serves that
+// early site, so an edited page shows without waiting for them.
+func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output, error) {
 	lsum, err := b.layoutsSum()
 	if err != nil {
 		return nil, err
@@ -78,24 +86,39 @@ func (b *Builder) Build() (*Output, error) {
 		prev = &built{}
 	}
 	b.stats = Stats{Pages: len(pages)}
-	data := make(chan error, 1) // the open data alongside the pages, on a hasher of its own
-	dataFiles := map[string][]byte{}
-	go func() { data <- b.openData(m, newHasher(b.seed), prev, next, dataFiles) }()
-	steps := []func(*model, *Templates, *hasher, []*Page, *built, *built) error{
-		b.renderPages, b.assets, b.searchFiles,
-	}
-	for _, step := range steps {
+	for _, step := range []func(*model, *Templates, *hasher, []*Page, *built, *built) error{b.renderPages, b.assets} {
 		if err := step(m, t, h, pages, prev, next); err != nil {
-			<-data
 			return nil, err
 		}
 	}
-	if err := <-data; err != nil {
+	if early != nil {
+		early(withLastData(next.files, prev))
+	}
+	data := make(chan error, 1) // the open data alongside the search bundle, on a hasher of its own
+	dataFiles := map[string][]byte{}
+	go func() { data <- b.openData(m, newHasher(b.seed), prev, next, dataFiles) }()
+	err = b.searchFiles(m, t, h, pages, prev, next)
+	if derr := <-data; err == nil {
+		err = derr
+	}
+	if err != nil {
 		return nil, err
 	}
 	maps.Copy(next.files, dataFiles)
 	b.prev = next
 	return &Output{Files: maps.Clone(next.files), Pending: pending}, nil
+}
+
+// withLastData is the pages and assets of files with the search bundle and
+// open data of prev.
+func withLastData(files map[string][]byte, prev *built) map[string][]byte {
+	out := maps.Clone(files)
+	for f, c := range prev.files {
+		if strings.HasPrefix(f, "search/") || strings.HasPrefix(f, "data/") {
+			out[f] = c
+		}
+	}
+	return out
 }
 
 // layoutsSum fingerprints every file of layouts/.

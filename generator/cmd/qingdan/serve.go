@@ -52,8 +52,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "the preview cannot start until the site builds: fix these, then run qingdan serve again")
 		return 1
 	}
+	_, took := p.Took()
 	fmt.Fprintf(stdout, "previewing %s/ and %s/ at http://%s/ (built in memory in %v; pages reload on every edit; Ctrl-C stops)\n",
-		*contentDir, *layouts, *addr, p.Took().Round(1e6))
+		*contentDir, *layouts, *addr, took.Round(1e6))
 	go watch(ctx, p, stdout, stderr, *contentDir, *layouts)
 	return listen(ctx, stderr, *addr, p.Handler())
 }
@@ -70,7 +71,9 @@ func watch(ctx context.Context, p *serve.Preview, stdout, stderr io.Writer, dirs
 			return
 		}
 		st := p.Stats()
-		fmt.Fprintf(stdout, "rebuilt in %v: %d of %d pages rendered\n", p.Took().Round(1e5), st.Rendered, st.Pages)
+		pages, total := p.Took()
+		fmt.Fprintf(stdout, "rebuilt: %d of %d pages rendered and served in %v; search and open data done in %v\n",
+			st.Rendered, st.Pages, pages.Round(1e5), total.Round(1e5))
 	}
 	if err := serve.Watch(ctx, dirs, serve.Debounce, rebuild, func(err error) { fmt.Fprintln(stderr, err) }); err != nil {
 		fmt.Fprintln(stderr, err, "(the preview no longer follows edits)")
