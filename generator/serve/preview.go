@@ -37,8 +37,8 @@ type Preview struct {
 	contentDir, label string
 
 	mu      sync.RWMutex
-	files   Files    // the last good build
-	errs    []string // the last build's errors, if it failed
+	files   Files         // the last good build
+	errs    []string      // the last build's errors, if it failed
 	took    time.Duration // until the pages were served
 	total   time.Duration // until the whole build was
 	version int
