@@ -33,8 +33,8 @@ var (
 // site.Builder, served by Static with the reload script in every page and,
 // while the content is broken, the errors at the top of every page.
 type Preview struct {
-	b                 *site.Builder
-	contentDir, label string
+	b          *site.Builder
+	contentDir string
 
 	mu      sync.RWMutex
 	files   Files         // the last good build
