@@ -34,6 +34,7 @@ var (
 // while the content is broken, the errors at the top of every page.
 type Preview struct {
 	b          *site.Builder
+	building   sync.Mutex // one build at a time
 	contentDir string
 
 	mu      sync.RWMutex
@@ -62,6 +63,8 @@ func NewPreview(contentDir, layoutsDir string, opts ...site.Option) *Preview {
 // open data follow a moment later), or when the build fails. It returns
 // the build's error.
 func (p *Preview) Rebuild() error {
+	p.building.Lock()
+	defer p.building.Unlock()
 	start := time.Now()
 	early := false
 	out, err := p.b.BuildPagesFirst(func(files map[string][]byte) {
