@@ -153,7 +153,7 @@ func TestIncrementalEqualsBuild(t *testing.T) {
 	})
 	const seed = 9
 	rng := rand.New(rand.NewPCG(seed, 12))
-	steps := 14
+	steps := 10
 	if testing.Short() || raceEnabled {
 		steps = 7
 	}
