@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -127,4 +128,61 @@ func BenchmarkEdit100(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchEdit(b, dst)
+}
+
+// sideBySide times, alternately, rounds of one edited item rebuilt by a
+// Builder (until the page is served, and in all) and a whole Build of the
+// same content, and reports the medians (wall clock and CPU) and how many
+// times faster the edit's page is served than a whole build.
+func sideBySide(b *testing.B, contentDir string, rounds int) {
+	c, l := mapFS(b, contentDir), mapFS(b, "../../layouts")
+	const f = "departments/linyi-qts/duties/2.toml"
+	orig := string(c[f].Data)
+	texts := []string{strings.Replace(orig, "推进质量强市战略和品牌带动战略。", "推进质量强市战略和品牌带动战略（修订）。", 1), orig}
+	bl := NewBuilder(c, l)
+	if _, err := bl.Build(); err != nil {
+		b.Fatal(err)
+	}
+	var page, edit, full, pageCPU, fullCPU []time.Duration
+	for b.Loop() {
+		for i := range rounds {
+			set(c, f, texts[i%2])
+			start, cpu := time.Now(), cpuTime()
+			if _, err := bl.BuildPagesFirst(func(map[string][]byte) {
+				page, pageCPU = append(page, time.Since(start)), append(pageCPU, cpuTime()-cpu)
+			}); err != nil {
+				b.Fatal(err)
+			}
+			edit = append(edit, time.Since(start))
+			start, cpu = time.Now(), cpuTime()
+			if _, err := Build(c, l); err != nil {
+				b.Fatal(err)
+			}
+			full, fullCPU = append(full, time.Since(start)), append(fullCPU, cpuTime()-cpu)
+		}
+	}
+	med := func(ds []time.Duration) float64 {
+		slices.Sort(ds)
+		return float64(ds[len(ds)/2].Microseconds()) / 1000
+	}
+	b.ReportMetric(med(page), "page-ms")
+	b.ReportMetric(med(edit), "edit-ms")
+	b.ReportMetric(med(full), "build-ms")
+	b.ReportMetric(med(pageCPU), "page-cpu-ms")
+	b.ReportMetric(med(fullCPU), "build-cpu-ms")
+	b.ReportMetric(med(fullCPU)/med(pageCPU), "x-faster-cpu")
+}
+
+// BenchmarkEditVsBuild: an edit's page against a whole build, alternately,
+// on this site.
+func BenchmarkEditVsBuild(b *testing.B) { sideBySide(b, "../../content", 11) }
+
+// BenchmarkEditVsBuild100: the same on 100 departments (3 rounds: a whole
+// build takes many seconds).
+func BenchmarkEditVsBuild100(b *testing.B) {
+	dst := filepath.Join(b.TempDir(), "content")
+	if err := benchsite.Write("../../content", dst, 100); err != nil {
+		b.Fatal(err)
+	}
+	sideBySide(b, dst, 3)
 }
