@@ -9,7 +9,9 @@
 // fsnotify; Watch), waits until they have been still for Debounce, and
 // builds again: only the pages whose inputs changed are rendered again, a
 // change in layouts/ renders them all, and the result equals a whole build.
-// Then every open page reloads: each HTML page the preview serves carries
+// As soon as the pages are rendered they are served, beside the last
+// build's search bundle and open data until those are made again
+// (site.Builder.BuildPagesFirst), and every open page reloads: each HTML page the preview serves carries
 // one <script src="/__qingdan/reload.js" defer> before </body>, which
 // listens to /__qingdan/events (Server-Sent Events, one "reload" event a
 // build). The script is the preview's own file, added while serving only;
