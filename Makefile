@@ -1,14 +1,18 @@
 # Qingdan: build the site from content/ into public/, and test it.
-#   make          build public/ (then: make serve)
-#   make serve    preview public/ at http://127.0.0.1:8000/
+#   make          build public/
+#   make serve    the live preview of content/ at http://127.0.0.1:8000/: built
+#                 in memory (public/ untouched), rebuilt on every edit of
+#                 content/ or layouts/, open pages reload, errors shown on
+#                 the pages (DRAFT=1: fields awaiting English in Chinese)
 #   make draft    build a preview in which fields awaiting English show in
-#                 Chinese, labelled (then: make serve)
+#                 Chinese, labelled
 #   make check    check content/ without writing (every problem as file:line:col)
 #   make test     gofmt, vet, unit and whole-site tests (with -race), the long
 #                 robustness tests (builds killed mid-write, a damaged seed
-#                 imported line by line), then the HTML validator and
-#                 accessibility checks in headless Chromium
-#   make bench    benchmarks
+#                 imported line by line, whole sites of their own), then the
+#                 HTML validator and accessibility checks in headless Chromium
+#   make bench    benchmarks (whole builds; one edited item rebuilt by the
+#                 preview, on this site and on 100 departments)
 #   make fuzz     fuzz the loader, the position scanner, the Markdown and
 #                 mention path and the search tokenizer, each for FUZZTIME
 #   make bench-search  the site's search against Pagefind, on this site and
@@ -24,13 +28,13 @@ ADDR    ?= 127.0.0.1:8000
 .PHONY: build draft bin serve check test unit long node browser tools bench bench-search fuzz clean
 build:
 	$(QD) build
-	@echo "Preview: make serve, then open http://$(ADDR)/"
+	@echo "Live preview while editing: make serve, then open http://$(ADDR)/"
 
 draft:
 	$(QD) build -draft
 
-serve: build
-	$(QD) serve -addr $(ADDR)
+serve:
+	$(QD) serve -addr $(ADDR) $(if $(DRAFT),-draft)
 
 check:
 	$(QD) check

@@ -46,27 +46,11 @@ func Draft() Option { return func(o *options) { o.draft = true } }
 // Build runs the load, check and render stages on a content tree and a
 // layouts tree and returns the whole site in memory. Nothing is written.
 func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
-	o := options{minify: true}
-	for _, f := range opts {
-		f(&o)
-	}
-	c, err := content.Load(contentFS)
+	o := buildOptions(opts)
+	m, t, pending, err := prepare(contentFS, func() (*Templates, error) { return LoadTemplates(layouts) }, o)
 	if err != nil {
 		return nil, err
 	}
-	g, pending, err := checkStage(c, o.draft)
-	if err != nil {
-		return nil, err
-	}
-	t, err := LoadTemplates(layouts)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.checkUI(c); err != nil {
-		return nil, err
-	}
-	m := newModel(g)
-	m.draft = o.draft
 	pages := m.pages()
 	files, err := m.render(t, pages)
 	if err != nil {
@@ -75,12 +59,12 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 	if err := addAssets(layouts, files); err != nil {
 		return nil, err
 	}
-	bundle, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
+	bundle, err := m.searchBundle(pages)
 	if err != nil {
-		return nil, fmt.Errorf("render search bundle: %w", err)
+		return nil, err
 	}
 	maps.Copy(files, bundle)
-	data, err := export.Files(g)
+	data, err := export.Files(m.g)
 	if err != nil {
 		return nil, fmt.Errorf("render open data: %w", err)
 	}
@@ -91,6 +75,46 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 		}
 	}
 	return &Output{Files: files, Pending: pending}, nil
+}
+
+func buildOptions(opts []Option) options {
+	o := options{minify: true}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// prepare runs the load and check stages, then gets the templates and
+// checks the interface strings they use, and makes the render stage's model.
+func prepare(contentFS fs.FS, templates func() (*Templates, error), o options) (*model, *Templates, content.Errors, error) {
+	c, err := content.Load(contentFS)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	g, pending, err := checkStage(c, o.draft)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	t, err := templates()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := t.checkUI(c); err != nil {
+		return nil, nil, nil, err
+	}
+	m := newModel(g)
+	m.draft = o.draft
+	return m, t, pending, nil
+}
+
+// searchBundle is the search bundle of the pages.
+func (m *model) searchBundle(pages []*Page) (map[string][]byte, error) {
+	bundle, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
+	if err != nil {
+		return nil, fmt.Errorf("render search bundle: %w", err)
+	}
+	return bundle, nil
 }
 
 // Checked is what the check stage found in a content tree that passed it.
@@ -107,26 +131,11 @@ type Checked struct {
 // the interface strings they use), as Build does, and stops there: nothing
 // is rendered or written. It is qingdan check.
 func Check(contentFS, layouts fs.FS, opts ...Option) (*Checked, error) {
-	var o options
-	for _, f := range opts {
-		f(&o)
-	}
-	c, err := content.Load(contentFS)
+	m, _, pending, err := prepare(contentFS, func() (*Templates, error) { return LoadTemplates(layouts) }, buildOptions(opts))
 	if err != nil {
 		return nil, err
 	}
-	g, pending, err := checkStage(c, o.draft)
-	if err != nil {
-		return nil, err
-	}
-	t, err := LoadTemplates(layouts)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.checkUI(c); err != nil {
-		return nil, err
-	}
-	return &Checked{Content: c, Pages: len(newModel(g).pages()), Pending: pending}, nil
+	return &Checked{Content: m.c, Pages: len(m.pages()), Pending: pending}, nil
 }
 
 // checkStage runs the check stage, as a draft (pending translations allowed

@@ -35,6 +35,23 @@
 //
 // The same content always gives the same bytes: no clock, no map order.
 //
+// # Incremental builds
+//
+// A Builder (incremental.go) builds the same trees again and again for the
+// preview (package serve). It loads and checks the whole content each
+// time, then fingerprints every page by what it shows (fingerprint.go):
+// the site-wide inputs (layouts, site settings, interface strings,
+// glossary, registry, the list of pages and their titles), the page's own
+// data followed through every record it reaches, a department reached from
+// elsewhere by its own fields only, a list's index page by the part it
+// lists, and pages of no list by the skeleton of every list (each record's
+// place, part titles, regimes, references and counts). A page whose
+// fingerprint is unchanged keeps its bytes; the search bundle is made again
+// only when a search entry changed, a list's open data only when the list
+// or the registry did. Its output equals Build's, byte for byte (a property
+// test of random edits holds it to that); a template that comes to show
+// more of a list than its data gives must be named in hasher.deptIndex.
+//
 // # Pages and URLs
 //
 // Every page exists in both languages at mirrored paths, /zh/… and /en/…,
