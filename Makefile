@@ -9,6 +9,9 @@
 #   make bench    benchmarks
 #   make fuzz     fuzz the loader, the position scanner, the Markdown and
 #                 mention path and the search tokenizer, each for FUZZTIME
+#   make bench-hugo  build speed against Hugo (Debian's hugo), alternating,
+#                 into a tmpfs: DEPTS departments (100), RUNS each (5), and
+#                 Qingdan alone at SCALE departments (1000; 0 skips it)
 #   make bench-search  the site's search against Pagefind, on this site and
 #                 on a generated site of 100 departments (in headless Chromium)
 # Browser tests and validators install what they need (Debian and npm packages)
@@ -19,7 +22,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build draft bin serve check test unit node browser tools bench bench-search fuzz clean
+.PHONY: build draft bin serve check test unit node browser tools bench bench-hugo bench-search fuzz clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
@@ -35,6 +38,7 @@ check:
 
 # bin/qingdan: the command, for benchmarks and anyone reproducing them.
 bin:
+	mkdir -p bin
 	$(GO) build -o bin/qingdan ./generator/cmd/qingdan
 
 test: unit browser
@@ -66,6 +70,13 @@ $(TOOLS)/.ok: Makefile
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+DEPTS ?= 100
+RUNS  ?= 5
+SCALE ?= 1000
+bench-hugo: bin
+	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
+	$(GO) run ./generator/cmd/benchhugo -qingdan bin/qingdan -departments $(DEPTS) -runs $(RUNS) -scale $(SCALE)
 
 # Each fuzz target in turn (their seed corpora in testdata/fuzz/ run with
 # the unit tests); what the fuzzer finds lands in testdata/fuzz/ too.

@@ -50,6 +50,12 @@ var MaxDepartments = len(names) + 1
 // language.
 var names = append(slices.Clip(cities), madeUp(cities)...)
 
+var (
+	seriesRE   = regexp.MustCompile(`(?m)^series = \d+`)
+	dateRE     = regexp.MustCompile(`(?m)^date = "[^"]*"`)
+	dateTextRE = regexp.MustCompile(`(?m)^date_text = .*$`)
+)
+
 // Write copies the content folder src to dst (which must not exist) and
 // adds n−1 copies of src's first department, so that dst has n
 // departments. The original department keeps its place and slug.
@@ -97,9 +103,9 @@ func Write(src, dst string, n int) error {
 				return strings.NewReplacer("临沂", c.zh, "Linyi", c.en).Replace(t)
 			})
 			s = strings.ReplaceAll(s, `"`+body+`"`, `"`+slug+`"`)
-			s = regexp.MustCompile(`(?m)^series = \d+`).ReplaceAllString(s, fmt.Sprintf("series = %d", 100+i))
-			s = regexp.MustCompile(`(?m)^date = "[^"]*"`).ReplaceAllString(s, fmt.Sprintf(`date = "%d-%02d"`, y, mo))
-			s = regexp.MustCompile(`(?m)^date_text = .*$`).ReplaceAllString(s,
+			s = seriesRE.ReplaceAllString(s, fmt.Sprintf("series = %d", 100+i))
+			s = dateRE.ReplaceAllString(s, fmt.Sprintf(`date = "%d-%02d"`, y, mo))
+			s = dateTextRE.ReplaceAllString(s,
 				fmt.Sprintf(`date_text = { zh = "%s年%s月", en = "%s %d" }`, zhDigits(y), zhMonth(mo), months[mo-1], y))
 			return []byte(s)
 		}

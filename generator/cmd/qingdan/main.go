@@ -4,6 +4,7 @@
 //	qingdan check [-content content] [-layouts layouts] [-publish]
 //	qingdan serve [-out public] [-addr 127.0.0.1:8000]
 //	qingdan import -department SLUG -out CONTENT_DIR FILE
+//	qingdan benchsite -departments N -out CONTENT_DIR [-content content]
 //
 // build runs the whole pipeline and replaces the output folder only when
 // every stage succeeded; a field with Chinese and no English fails it, unless
@@ -15,7 +16,10 @@
 // each pending field). Both exit with status 1 when the content has
 // problems, 2 when they are used wrongly. import reads a
 // list kept as text in the 2015 Shandong template (package importer) into a
-// department's folder.
+// department's folder. benchsite writes a content folder of N departments
+// for benchmarks (package benchsite). build prints a summary: pages, files
+// and bytes, and the time of each stage; while it renders it shows its
+// progress on stderr when that is a terminal.
 package main
 
 import (
@@ -37,8 +41,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usage(stderr)
 	}
 	cmd := args[0]
-	if cmd == "import" {
+	switch cmd {
+	case "import":
 		return importer.Run(args[1:], stdout, stderr)
+	case "benchsite":
+		return benchsiteCmd(args[1:], stdout, stderr)
 	}
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -84,6 +91,6 @@ func report(w io.Writer, err error, dir string) {
 }
 
 func usage(w io.Writer) int {
-	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]\n       qingdan import -department SLUG -out CONTENT_DIR FILE")
+	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]\n       qingdan import -department SLUG -out CONTENT_DIR FILE\n       qingdan benchsite -departments N -out CONTENT_DIR")
 	return 2
 }
