@@ -48,7 +48,7 @@ func BenchmarkCheck(b *testing.B) {
 // department and 99 copies, from package benchsite), in memory.
 func BenchmarkBuild100(b *testing.B) {
 	dst := filepath.Join(b.TempDir(), "content")
-	if err := benchsite.Write("../../content", dst, 20); err != nil {
+	if err := benchsite.Write("../../content", dst, 100); err != nil {
 		b.Fatal(err)
 	}
 	content, layouts := os.DirFS(dst), os.DirFS("../../layouts")

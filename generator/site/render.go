@@ -1,8 +1,6 @@
 package site
 
 import (
-	"context"
-	"runtime/pprof"
 	"bytes"
 
 	"fmt"
@@ -72,9 +70,7 @@ func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(d
 		wg.Go(func() {
 			var page, small bytes.Buffer
 			for i := range next {
-				pprof.Do(context.Background(), pprof.Labels("tmpl", pages[i].Template), func(context.Context) {
-					out[i], errs[i] = m.renderPage(t, pages[i], &page, &small, minify)
-				})
+				out[i], errs[i] = m.renderPage(t, pages[i], &page, &small, minify)
 				if n := done.Add(1); progress != nil && (n%100 == 0 || int(n) == len(pages)) {
 					mu.Lock()
 					progress(int(n), len(pages))
