@@ -107,6 +107,16 @@ func Bundle(regimes []string, eds []Edition, splitAt int) (map[string][]byte, er
 	return files, nil
 }
 
+// rawText is the bytes of the docs' texts and titles: the one-file
+// bundle, which writes them all as JSON strings, is at least this big.
+func rawText(docs []*Doc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Text) + len(d.Title)
+	}
+	return n
+}
+
 // edition makes one edition's files and its manifest entry.
 func edition(ed Edition, splitAt int) (map[string][]byte, []byte, error) {
 	files := map[string][]byte{}
@@ -117,15 +127,17 @@ func edition(ed Edition, splitAt int) (map[string][]byte, []byte, error) {
 		depts[i] = []string{d.Slug, d.Name}
 	}
 	syn := synonymGroups(ed.Names)
-	one, err := docFile(depts, docs, docs, true, "syn", synList(syn, docs, true))
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(one) < splitAt {
-		name := fmt.Sprintf("search/%s.%s.json", ed.Lang, ContentHash(one))
-		files[name] = one
-		b, err := jsonObject("docs", len(docs), "file", name)
-		return files, b, err
+	if rawText(docs) < splitAt { // else the one file would be too big anyway
+		one, err := docFile(depts, docs, docs, true, "syn", synList(syn, docs, true))
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(one) < splitAt {
+			name := fmt.Sprintf("search/%s.%s.json", ed.Lang, ContentHash(one))
+			files[name] = one
+			b, err := jsonObject("docs", len(docs), "file", name)
+			return files, b, err
+		}
 	}
 	parts, shards, err := splitBundle(ed)
 	if err != nil {

@@ -113,7 +113,8 @@ func (m *model) renderPage(t *Templates, p *Page, page, small *bytes.Buffer, min
 	res := page
 	if minify {
 		small.Reset()
-		if err := minifier.Minify("text/html", small, bytes.NewReader(page.Bytes())); err != nil {
+		// page, having Bytes, is read in place (a bytes.Reader is copied).
+		if err := minifier.Minify("text/html", small, page); err != nil {
 			return nil, fmt.Errorf("minify: %w", err)
 		}
 		res = small
