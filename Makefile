@@ -22,7 +22,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build draft bin serve check test unit node browser tools bench bench-hugo bench-search fuzz clean
+.PHONY: build draft bin serve check test unit node browser tools bench bench-hugo bench-search test-1000 fuzz clean
 build:
 	$(QD) build
 	@echo "Preview: make serve, then open http://$(ADDR)/"
@@ -77,6 +77,11 @@ SCALE ?= 1000
 bench-hugo: bin
 	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 	$(GO) run ./generator/cmd/benchhugo -qingdan bin/qingdan -departments $(DEPTS) -runs $(RUNS) -scale $(SCALE)
+
+# A content folder of 1,000 departments loads and passes every check (a
+# minute or more, so not in make test).
+test-1000:
+	QD_LONG=1 $(GO) test -count=1 -run TestThousandLoadsAndChecks -timeout 30m ./generator/benchsite/
 
 # Each fuzz target in turn (their seed corpora in testdata/fuzz/ run with
 # the unit tests); what the fuzzer finds lands in testdata/fuzz/ too.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -103,9 +104,9 @@ func writeHugo(src string, pool map[string][]string, n, leaves, size int) error 
 			files[fmt.Sprintf("content/%s/d%04d/_index.md", lang, d)] = fmt.Sprintf("---\ntitle: \"%s %d\"\n---\n%s", lang, d, body(pool[lang], d, size/4))
 		}
 		for i := range count {
-			title := strings.ReplaceAll(pool[lang][i%len(pool[lang])], `"`, `'`)
+			title, _ := json.Marshal(fmt.Sprintf("%.60s", pool[lang][i%len(pool[lang])]))
 			files[fmt.Sprintf("content/%s/d%04d/p%05d.md", lang, i%n, i)] =
-				fmt.Sprintf("---\ntitle: \"%.60s\"\nweight: %d\ndate: 2015-07-01\n---\n%s", title, i, body(pool[lang], i, size))
+				fmt.Sprintf("{\"title\": %s, \"weight\": %d, \"date\": \"2015-07-01\"}\n%s", title, i, body(pool[lang], i, size))
 		}
 	}
 	for p, t := range files {
