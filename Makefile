@@ -15,6 +15,9 @@
 #                 preview, on this site and on 100 departments)
 #   make fuzz     fuzz the loader, the position scanner, the Markdown and
 #                 mention path and the search tokenizer, each for FUZZTIME
+#   make bench-hugo  build speed against Hugo (Debian's hugo), alternating,
+#                 into a tmpfs: DEPTS departments (100), RUNS each (5), and
+#                 Qingdan alone at SCALE departments (1000; 0 skips it)
 #   make bench-search  the site's search against Pagefind, on this site and
 #                 on a generated site of 100 departments (in headless Chromium)
 # Browser tests and validators install what they need (Debian and npm packages)
@@ -25,7 +28,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build draft bin serve check test unit long node browser tools bench bench-search fuzz clean
+.PHONY: build draft bin serve check test unit long node browser tools bench bench-hugo bench-search test-1000 fuzz clean
 build:
 	$(QD) build
 	@echo "Live preview while editing: make serve, then open http://$(ADDR)/"
@@ -41,6 +44,7 @@ check:
 
 # bin/qingdan: the command, for benchmarks and anyone reproducing them.
 bin:
+	mkdir -p bin
 	$(GO) build -o bin/qingdan ./generator/cmd/qingdan
 
 test: unit long browser
@@ -79,6 +83,18 @@ $(TOOLS)/.ok: Makefile
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+DEPTS ?= 100
+RUNS  ?= 5
+SCALE ?= 1000
+bench-hugo: bin
+	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
+	$(GO) run ./generator/cmd/benchhugo -qingdan bin/qingdan -departments $(DEPTS) -runs $(RUNS) -scale $(SCALE)
+
+# A content folder of 1,000 departments loads and passes every check (a
+# minute or more, so not in make test).
+test-1000:
+	QD_LONG=1 $(GO) test -count=1 -run TestThousandLoadsAndChecks -timeout 30m ./generator/benchsite/
 
 # Each fuzz target in turn (their seed corpora in testdata/fuzz/ run with
 # the unit tests); what the fuzzer finds lands in testdata/fuzz/ too.

@@ -33,6 +33,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -44,7 +45,7 @@ import (
 // Check runs every rule on loaded content and returns its record graph,
 // or every problem found.
 func Check(c *content.Content) (*graph.Graph, error) {
-	g, _, err := run(c, false)
+	g, _, err := run(c, false, nil)
 	return g, err
 }
 
@@ -53,10 +54,14 @@ func Check(c *content.Content) (*graph.Graph, error) {
 // pending fields, each at its file:line:column; a draft build shows them in
 // Chinese, marked, and publishing needs none.
 func Draft(c *content.Content) (*graph.Graph, content.Errors, error) {
-	return run(c, true)
+	return run(c, true, nil)
 }
 
-func run(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
+func run(c *content.Content, draft bool, tm *Timing) (*graph.Graph, content.Errors, error) {
+	if tm == nil {
+		tm = &Timing{}
+	}
+	start := time.Now()
 	ck := &checker{c: c, ix: content.NewIndex(c), draft: draft}
 	ck.registry()
 	ck.site()
@@ -68,8 +73,11 @@ func run(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
 	if err := ck.errs.Err(); err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
+	mid := time.Now()
+	tm.Rules = mid.Sub(start)
 	g := graph.New(c, ck.ix)
 	ck.graph(g)
+	tm.Graph = time.Since(mid)
 	if err := ck.errs.Err(); err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}

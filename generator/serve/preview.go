@@ -140,7 +140,7 @@ func (p *Preview) Took() (pages, total time.Duration) {
 }
 
 // Stats is what the last build rendered.
-func (p *Preview) Stats() site.Stats { return p.b.Stats() }
+func (p *Preview) Stats() site.Rebuilt { return p.b.Stats() }
 
 func (p *Preview) source() Source {
 	p.mu.RLock()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -185,4 +186,25 @@ func BenchmarkEditVsBuild100(b *testing.B) {
 		b.Fatal(err)
 	}
 	sideBySide(b, dst, 3)
+}
+
+// BenchmarkBuildN is BenchmarkBuild100 at QD_BENCH_DEPTS departments (300
+// by default), to compare the cost per page at scale with that at 100.
+func BenchmarkBuildN(b *testing.B) {
+	n := 300
+	if s := os.Getenv("QD_BENCH_DEPTS"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	dst := filepath.Join(b.TempDir(), "content")
+	if err := benchsite.Write("../../content", dst, n); err != nil {
+		b.Fatal(err)
+	}
+	content, layouts := os.DirFS(dst), os.DirFS("../../layouts")
+	var st Stats
+	for b.Loop() {
+		if _, err := Build(content, layouts, WithStats(&st)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(st.Pages)/(b.Elapsed().Seconds()/float64(b.N)), "pages/s")
 }

@@ -28,11 +28,11 @@ type Builder struct {
 	t                *Templates
 	tSum             uint64 // layouts the templates were parsed from
 	prev             *built
-	stats            Stats
+	stats            Rebuilt
 }
 
-// Stats says what a Builder's last Build did.
-type Stats struct {
+// Rebuilt says what a Builder's last Build did.
+type Rebuilt struct {
 	Pages    int // pages in the site
 	Rendered int // pages rendered (the others reused)
 	Search   bool
@@ -57,7 +57,7 @@ func NewBuilder(contentFS, layouts fs.FS, opts ...Option) *Builder {
 }
 
 // Stats is what the last Build did.
-func (b *Builder) Stats() Stats { return b.stats }
+func (b *Builder) Stats() Rebuilt { return b.stats }
 
 // Build builds the site from the trees as they are now.
 func (b *Builder) Build() (*Output, error) { return b.BuildPagesFirst(nil) }
@@ -85,7 +85,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 	if prev == nil {
 		prev = &built{}
 	}
-	b.stats = Stats{Pages: len(pages)}
+	b.stats = Rebuilt{Pages: len(pages)}
 	for _, step := range []func(*model, *Templates, *hasher, []*Page, *built, *built) error{b.renderPages, b.assets} {
 		if err := step(m, t, h, pages, prev, next); err != nil {
 			return nil, err
@@ -198,7 +198,7 @@ func (b *Builder) renderPages(m *model, t *Templates, h *hasher, pages []*Page, 
 		}
 		todo = append(todo, p)
 	}
-	files, err := m.render(t, todo)
+	files, err := m.render(t, todo, false, nil)
 	if err != nil {
 		return err
 	}

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -42,8 +45,10 @@ func minifyAll(files map[string][]byte) error {
 		default:
 			continue
 		}
-		var b bytes.Buffer
-		if err := minifier.Minify(mt, &b, bytes.NewReader(files[n])); err != nil {
+		// A Buffer, having Bytes, is read in place; the output is at most
+		// the input's size.
+		b := bytes.NewBuffer(make([]byte, 0, len(files[n])))
+		if err := minifier.Minify(mt, b, bytes.NewBuffer(files[n])); err != nil {
 			return fmt.Errorf("render %s: minify: %w", n, err)
 		}
 		files[n] = b.Bytes()
@@ -73,20 +78,49 @@ func Write(out *Output, dir string, keep ...string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fail(err)
 	}
-	files := maps.Clone(out.Files)
-	files[Marker] = []byte(markerText)
-	for _, n := range slices.Sorted(maps.Keys(files)) {
-		p := filepath.Join(tmp, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fail(err)
-		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
-			return fail(err)
-		}
+	if err := writeFiles(tmp, out.Files); err != nil {
+		return fail(err)
 	}
 	if err := swap(tmp, target); err != nil {
 		return fail(err)
 	}
 	os.RemoveAll(tmp) // the old site, now in the temp folder
 	return nil
+}
+
+// writeFiles writes the files and the marker into dir, making each folder
+// once (in name order a folder's files come together), on one worker per
+// core; the first error, in name order, is returned.
+func writeFiles(dir string, files map[string][]byte) error {
+	names := slices.Sorted(maps.Keys(files))
+	made := map[string]bool{".": true}
+	for _, n := range names {
+		if d := path.Dir(n); !made[d] {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+	}
+	errs := make([]error, len(names))
+	next := make(chan int, 256)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
 }

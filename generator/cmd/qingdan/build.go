@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"time"
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
@@ -14,7 +15,11 @@ import (
 // build is qingdan build: the site, or with draft a preview that shows
 // fields awaiting English in Chinese.
 func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool) int {
-	var opts []site.Option
+	start := time.Now()
+	st := &site.Stats{}
+	var clear func()
+	st.Progress, clear = progress(stderr)
+	opts := []site.Option{site.WithStats(st)}
 	if draft {
 		opts = append(opts, site.Draft())
 	}
@@ -23,14 +28,18 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 		return 1
 	}
 	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
+	clear()
+	var write time.Duration
 	if err == nil {
+		w := time.Now()
 		err = site.Write(built, out, contentDir, layouts)
+		write = time.Since(w)
 	}
 	if err != nil {
 		report(stderr, err, contentDir)
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %d files into %s/\n", len(built.Files), out)
+	summary(stdout, built, st, write, time.Since(start), out)
 	if len(built.Pending) > 0 {
 		fmt.Fprintf(stdout, "draft: %d field(s) pending translation show in Chinese; not for publishing\n", len(built.Pending))
 	}
