@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -82,6 +81,10 @@ func (m *model) render(t *Templates, pages []*Page) (map[string][]byte, error) {
 	return files, nil
 }
 
+// renderPage renders a page: its main content first, from which its
+// description is drawn, then the page around it (layouts/base.html). A
+// template defining "standalone" is a whole document of its own (the
+// bilingual entry page), described by the site's introduction.
 func (m *model) renderPage(t *Templates, p *Page) ([]byte, error) {
 	tp := t.byName[p.Template]
 	if tp == nil {
@@ -90,8 +93,19 @@ func (m *model) renderPage(t *Templates, p *Page) ([]byte, error) {
 	var b bytes.Buffer
 	v := &View{Page: p, m: m}
 	name := "layouts/base.html"
-	if tp.Lookup("standalone") != nil { // a whole document of its own (root, 404)
+	if tp.Lookup("standalone") != nil {
 		name = "standalone"
+		v.desc = clipDescription([]string{m.c.UI["home.intro"].Zh}, Zh)
+	} else {
+		if err := tp.ExecuteTemplate(&b, "content", v); err != nil {
+			return nil, err
+		}
+		v.main = template.HTML(b.String())
+		v.desc = describe(b.Bytes(), p.Lang)
+		if v.desc == "" { // a page of headings and links only
+			v.desc = v.PlainText(p.Title) + " - " + m.c.Site.Name.In(p.Lang)
+		}
+		b.Reset()
 	}
 	if err := tp.ExecuteTemplate(&b, name, v); err != nil {
 		return nil, err
