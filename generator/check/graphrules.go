@@ -1,6 +1,9 @@
 package check
 
 import (
+	"cmp"
+	"slices"
+
 	"qingdan/generator/content"
 	"qingdan/generator/graph"
 )
@@ -50,6 +53,7 @@ func NotReady(c *content.Content) content.Errors {
 			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what})
 		}
 	}
+	slices.SortStableFunc(es, func(a, b *content.Error) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
 	return es
 }
 
