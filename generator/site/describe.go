@@ -33,14 +33,15 @@ var (
 // describe is the description of a page whose main content (after the
 // header) is the HTML main, in language l.
 func describe(main []byte, l Lang) string {
-	blocks := textBlocks(main, l)
+	blocks := textBlocks(main, l, maxDescription[l]+1)
 	return clipDescription(blocks, l)
 }
 
 // textBlocks lists the described text of main, block by block, white
-// space collapsed; a term (dt) runs into its description. Headings but
-// the title are left out: they name what the text says.
-func textBlocks(main []byte, l Lang) []string {
+// space collapsed, until the blocks hold enough characters; a term (dt)
+// runs into its description. Headings but the title are left out: they
+// name what the text says.
+func textBlocks(main []byte, l Lang, enough int) []string {
 	type open struct {
 		tag  string
 		skip bool
@@ -49,15 +50,17 @@ func textBlocks(main []byte, l Lang) []string {
 		stack  []open
 		blocks []string
 		cur    strings.Builder
+		n      int // characters in blocks
 	)
 	flush := func() {
 		if s := collapse(cur.String()); s != "" {
 			blocks = append(blocks, s)
+			n += utf8.RuneCountInString(s)
 		}
 		cur.Reset()
 	}
 	z := html.NewTokenizer(bytes.NewReader(main))
-	for {
+	for n < enough {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
@@ -68,13 +71,14 @@ func textBlocks(main []byte, l Lang) []string {
 				cur.Write(z.Text())
 			}
 		case html.StartTagToken:
-			tok := z.Token()
-			if slices.Contains(voidTags, tok.Data) {
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			if slices.Contains(voidTags, tag) {
 				continue
 			}
-			skip := len(stack) > 0 && stack[len(stack)-1].skip || skipped(tok, l)
-			stack = append(stack, open{tok.Data, skip})
-			if slices.Contains(blockTags, tok.Data) {
+			skip := len(stack) > 0 && stack[len(stack)-1].skip || skipped(z, tag, hasAttr, l)
+			stack = append(stack, open{tag, skip})
+			if slices.Contains(blockTags, tag) {
 				flush()
 			}
 		case html.EndTagToken:
@@ -94,6 +98,7 @@ func textBlocks(main []byte, l Lang) []string {
 			}
 		}
 	}
+	return blocks
 }
 
 // termSep joins a term to its description, sentenceSep a block to the
@@ -103,22 +108,25 @@ var (
 	sentenceSep = map[Lang]string{Zh: "。", En: "."}
 )
 
-// skipped reports whether an element's text is left out of descriptions
-// of a page in l: it is not prose, or in the other language.
-func skipped(tok html.Token, l Lang) bool {
-	if slices.Contains(skipTags, tok.Data) {
+// skipped reports whether the text of the element whose start tag z has
+// just read is left out of descriptions of a page in l: it is not prose,
+// or in the other language.
+func skipped(z *html.Tokenizer, tag string, hasAttr bool, l Lang) bool {
+	if slices.Contains(skipTags, tag) {
 		return true
 	}
-	for _, a := range tok.Attr {
-		switch a.Key {
+	for more := hasAttr; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
 		case "hidden", "aria-hidden":
 			return true
 		case "lang":
-			if a.Val != htmlLang(l) {
+			if string(v) != htmlLang(l) {
 				return true
 			}
 		case "class":
-			for _, c := range strings.Fields(a.Val) {
+			for c := range strings.FieldsSeq(string(v)) {
 				if slices.Contains(skipClasses, c) {
 					return true
 				}
