@@ -7,10 +7,13 @@ import (
 	"image/color"
 	"image/png"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"qingdan/generator/content"
 )
 
 // pageURL is the site path of an output page: zh/laws/index.html is
@@ -269,5 +272,50 @@ func Test404AnyDepth(t *testing.T) {
 				t.Errorf("404.html (base %s) has no .%s", c.prefix, class)
 			}
 		}
+	}
+}
+
+// TestSitemapParts: past the protocol's limit of addresses per file, the
+// pages are listed in parts, each parsing and holding at most the limit,
+// all of them once and in order, and sitemap.xml is the index of the
+// parts.
+func TestSitemapParts(t *testing.T) {
+	t.Parallel()
+	m := &model{base: content.Base{URL: hostBase, Path: "/qingdan/"}}
+	var pages []*Page
+	for i := range 7 {
+		for _, l := range []Lang{Zh, En} {
+			pages = append(pages, &Page{Lang: l, URL: "/" + string(l) + "/p" + strconv.Itoa(i) + "/"})
+		}
+	}
+	pages = append(pages, &Page{Lang: Zh, URL: "/404.html", AnyDepth: true})
+	files := map[string][]byte{}
+	m.sitemaps(pages, files, 4)
+	var index struct {
+		Locs []string `xml:"sitemap>loc"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &index); err != nil || len(index.Locs) != 4 {
+		t.Fatalf("sitemap.xml is not an index of 4 parts (%v):\n%s", err, files["sitemap.xml"])
+	}
+	var all []string
+	for i, loc := range index.Locs {
+		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
+		if loc != hostBase+name {
+			t.Errorf("part %d is at %s, want %s", i+1, loc, hostBase+name)
+		}
+		var part struct {
+			Locs []string `xml:"url>loc"`
+		}
+		if err := xml.Unmarshal(files[name], &part); err != nil || len(part.Locs) > 4 || len(part.Locs) == 0 {
+			t.Errorf("%s: %d addresses (%v)", name, len(part.Locs), err)
+		}
+		all = append(all, part.Locs...)
+	}
+	var want []string
+	for _, p := range pages[:len(pages)-1] {
+		want = append(want, hostBase+strings.TrimPrefix(p.URL, "/"))
+	}
+	if !slices.Equal(all, want) {
+		t.Errorf("the parts list %v, want %v", all, want)
 	}
 }
