@@ -11,8 +11,10 @@
 // YYYY-MM-DD and in the calendar; a list's series is positive; every record
 // names its regimes, each once; no name of a body (full, short, alias) is
 // a name of another body; no 《…》 mention is inside a Markdown link;
-// base_path is a folder on the host ("/", "/a/") and error_report_url an
-// http(s) address; a division's role is lead,
+// base_url is an http(s) address of a folder or a folder alone ("/a/"),
+// error_report_url and badge.url are http(s) addresses, a badge has both
+// its image and its url, and police_code has a record number; a
+// division's role is lead,
 // shares or coordinates; a procedure's steps are the words of their
 // section's body, and a step's deadline states the text's own number, a
 // unit (day, month) and, quoted from the text, what it counts from; the variants of glossary

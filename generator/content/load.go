@@ -67,7 +67,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	l := &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}}
 	c := l.c
 	c.Site = &Site{}
-	l.file("site.toml", c.Site)
+	if l.file("site.toml", c.Site) {
+		l.badge(&c.Site.Badge)
+	}
 	ui := &struct {
 		UI map[string]Text `toml:"ui"`
 	}{}
@@ -296,7 +298,9 @@ func (l *loader) file(name string, v any) bool {
 			break
 		}
 		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", clip(k.String()))
-		if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
+		if r, ok := replacedKeys[name+":"+k.String()]; ok {
+			msg = r
+		} else if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
 			msg += "; this table takes " + keys
 		}
 		l.errs.Add(src.findKey(k.String()), "%s", msg)
@@ -305,6 +309,12 @@ func (l *loader) file(name string, v any) bool {
 	l.c.locs[v] = Loc{src: src}
 	l.c.locs[name] = Loc{src: src}
 	return ok
+}
+
+// replacedKeys says what took the place of a key an earlier version of
+// the format had, by file:key.
+var replacedKeys = map[string]string{
+	"site.toml:base_path": `base_path is replaced by base_url, the site's full public address: write base_url = "https://www.example.gov.cn/qingdan/" (or, while the host is not known, base_url = "/qingdan/", or leave it out) and remove base_path`,
 }
 
 // knownKeys lists the keys the table at path (without array indexes) takes

@@ -77,6 +77,9 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := m.addHostFiles(layouts, pages, files); err != nil {
+		return nil, err
+	}
 	return &Output{Files: files, Pending: pending}, nil
 }
 
@@ -216,4 +219,20 @@ func addAssets(layouts fs.FS, files map[string][]byte) error {
 		files[p] = b
 		return nil
 	})
+}
+
+// addHostFiles adds what hosts, browsers and search engines look for
+// beside the pages: favicon.ico, sitemap.xml and robots.txt, and the
+// badge's image from content/.
+func (m *model) addHostFiles(layouts fs.FS, pages []*Page, files map[string][]byte) error {
+	icon, err := faviconICO(layouts)
+	if err != nil {
+		return err
+	}
+	files["favicon.ico"] = icon
+	maps.Copy(files, m.hostFiles(pages))
+	if b := m.c.Site.Badge; b.Image != "" {
+		files[b.File()] = b.Data
+	}
+	return nil
 }

@@ -22,6 +22,7 @@ var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden/*.
 //
 //	go test ./generator/site -run TestOutputUnchanged -update-golden
 func TestOutputUnchanged(t *testing.T) {
+	long(t)
 	bench := filepath.Join(t.TempDir(), "content")
 	if err := benchsite.Write("../../content", bench, 3); err != nil {
 		t.Fatal(err)

@@ -47,6 +47,7 @@ type built struct {
 	exports  map[string]uint64 // department slug → fingerprint
 	search   uint64
 	searchAt []string // the bundle's files
+	assetsAt []string // the files copied from layouts/assets/
 	files    map[string][]byte
 }
 
@@ -86,7 +87,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 		prev = &built{}
 	}
 	b.stats = Rebuilt{Pages: len(pages)}
-	for _, step := range []func(*model, *Templates, *hasher, []*Page, *built, *built) error{b.renderPages, b.assets} {
+	for _, step := range []func(*model, *Templates, *hasher, []*Page, *built, *built) error{b.renderPages, b.assets, b.hostFiles} {
 		if err := step(m, t, h, pages, prev, next); err != nil {
 			return nil, err
 		}
@@ -220,10 +221,9 @@ func (b *Builder) minified(files map[string][]byte, next *built) error {
 // assets copies layouts/assets/ when layouts/ changed.
 func (b *Builder) assets(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
 	if prev.files != nil && prev.layouts == next.layouts {
-		for f, c := range prev.files {
-			if strings.HasPrefix(f, "assets/") {
-				next.files[f] = c
-			}
+		next.assetsAt = prev.assetsAt
+		for _, f := range prev.assetsAt {
+			next.files[f] = prev.files[f]
 		}
 		return nil
 	}
@@ -231,7 +231,14 @@ func (b *Builder) assets(m *model, t *Templates, h *hasher, pages []*Page, prev,
 	if err := addAssets(b.layouts, files); err != nil {
 		return err
 	}
+	next.assetsAt = slices.Sorted(maps.Keys(files))
 	return b.minified(files, next)
+}
+
+// hostFiles makes the files for hosts (favicon.ico, sitemap.xml,
+// robots.txt, the badge) again on every build: they are quickly made.
+func (b *Builder) hostFiles(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
+	return m.addHostFiles(b.layouts, pages, next.files)
 }
 
 // searchFiles makes the search bundle again when an entry changed.

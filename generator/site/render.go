@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -94,8 +93,11 @@ func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(d
 	return files, nil
 }
 
-// renderPage executes a page's template into page and, with minify,
-// minifies it into small; it returns a copy of the result.
+// renderPage renders a page: its main content first, from which its
+// description is drawn, then the page around it (layouts/base.html), into
+// page and, with minify, minified into small; it returns a copy of the
+// result. A template defining "standalone" is a whole document of its own
+// (the bilingual entry page), described by the site's introduction.
 func (m *model) renderPage(t *Templates, p *Page, page, small *bytes.Buffer, minify bool) ([]byte, error) {
 	tp := t.byName[p.Template]
 	if tp == nil {
@@ -104,8 +106,19 @@ func (m *model) renderPage(t *Templates, p *Page, page, small *bytes.Buffer, min
 	page.Reset()
 	v := &View{Page: p, m: m}
 	name := "layouts/base.html"
-	if tp.Lookup("standalone") != nil { // a whole document of its own (root, 404)
+	if tp.Lookup("standalone") != nil {
 		name = "standalone"
+		v.desc = clipDescription([]string{m.c.UI["home.intro"].Zh}, Zh)
+	} else {
+		if err := tp.ExecuteTemplate(page, "content", v); err != nil {
+			return nil, err
+		}
+		v.main = template.HTML(page.String())
+		v.desc = describe(page.Bytes(), p.Lang)
+		if v.desc == "" { // a page of headings and links only
+			v.desc = v.PlainText(p.Title) + " - " + m.c.Site.Name.In(p.Lang)
+		}
+		page.Reset()
 	}
 	if err := tp.ExecuteTemplate(page, name, v); err != nil {
 		return nil, err
