@@ -203,6 +203,7 @@ func resolveAll(p string, as []*html.Node) map[string]bool {
 // are on every page of a site with nothing set, the entry page and the
 // 404 page included.
 func TestFooterFields(t *testing.T) {
+	long(t)
 	t.Parallel()
 	for _, c := range []struct{ key, val, want string }{
 		{"site_code", `"3713000001"`, "3713000001"},

@@ -50,14 +50,32 @@ var (
 )
 
 // parsePage parses a built page.
+// Pages are parsed once for all the tests that read them (none changes a
+// tree; the race detector would see one that did): the key is the page's
+// bytes, by address and length.
 func parsePage(t *testing.T, name string, b []byte) *html.Node {
 	t.Helper()
+	if len(b) == 0 {
+		t.Fatalf("%s: no such page", name)
+	}
+	key := parsedKey{&b[0], len(b)}
+	if doc, ok := parsed.Load(key); ok {
+		return doc.(*html.Node)
+	}
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+	parsed.Store(key, doc)
 	return doc
 }
+
+type parsedKey struct {
+	first *byte
+	n     int
+}
+
+var parsed sync.Map
 
 // findAll lists the elements under n for which match is true, in document
 // order, not descending into a match.
