@@ -87,9 +87,10 @@ bench:
 DEPTS ?= 100
 RUNS  ?= 5
 SCALE ?= 1000
+SCALERUNS ?= 3
 bench-hugo: bin
 	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
-	$(GO) run ./generator/cmd/benchhugo -qingdan bin/qingdan -departments $(DEPTS) -runs $(RUNS) -scale $(SCALE)
+	$(GO) run ./generator/cmd/benchhugo -qingdan bin/qingdan -departments $(DEPTS) -runs $(RUNS) -scale $(SCALE) -scaleruns $(SCALERUNS)
 
 # A content folder of 1,000 departments loads and passes every check (a
 # minute or more, so not in make test).

@@ -19,9 +19,13 @@
 //     marked lang="zh-CN", after an "English translation pending" label.
 //   - render (Build): html/template files from layouts/ (each named by its
 //     path) over the graph, goldmark for Markdown (package markup), pages
-//     rendered concurrently, HTML, CSS, JS and JSON minified; the search
-//     bundle (package search) and the open data (package export) from the
-//     graph's records. Rendering never changes the graph.
+//     rendered and minified by one worker per core; alongside them the
+//     search bundle (package search, one edition per language at once) and
+//     the open data (package export, one department per core) from the
+//     graph's records; CSS, JS and JSON minified too. Rendering never
+//     changes the graph, and the bytes never depend on the order in which
+//     workers finish. WithStats gives each stage's time (qingdan build
+//     prints them), never written into the site.
 //   - write (Write): the site is written to a fresh folder beside public/
 //     and swapped into its place only when complete. The output folder is
 //     Qingdan's own: a build writes only into an absent or empty folder or

@@ -30,14 +30,31 @@ contentDir = "content/en"
 `
 
 var hugoLayouts = map[string]string{
+	// The page's frame is about the size of Qingdan's (some 2.7 KB outside
+	// <main>: head, header, menu, search form, breadcrumbs, footer), so
+	// that both spend their bytes alike between frame and Markdown.
 	"_default/baseof.html": `<!DOCTYPE html>
 <html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ .Title }} - {{ .Site.Title }}</title><link rel="stylesheet" href="{{ "site.css" | relURL }}"></head>
-<body><a class="skip" href="#main">Skip</a><header><nav><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a>
-{{ range .Translations }}<a href="{{ .RelPermalink }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</nav>
-<ol class="crumbs">{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}<li>{{ .Title }}</li></ol></header>
-<main id="main">{{ block "main" . }}{{ end }}</main>
-<footer><p>{{ .Site.Title }} · {{ .Lastmod.Format "2006-01-02" }}</p></footer></body></html>
+<link rel="stylesheet" href="{{ "site.css" | relURL }}"><script src="{{ "site.js" | relURL }}" defer></script>
+<title>{{ .Title }} - {{ .Site.Title }}</title>
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ end }}</head>
+<body class="lang-{{ .Site.Language.Lang }}"><a class="skip" href="#main">Skip to the content 跳到正文</a>
+<header class="site-header"><div class="wrap header-grid"><a class="brand" href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }} · {{ .Site.Language.LanguageName }}</a>
+<div class="tools">{{ range .Translations }}<a class="lang-switch" href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}
+<button type="button" class="tool-button" data-tool="large" aria-pressed="false" hidden>Large text 大字</button>
+<button type="button" class="tool-button" data-tool="read" aria-pressed="false" data-stop="Stop 停止" hidden>Read aloud 朗读</button>
+<span class="tool-note" id="read-note" hidden>This browser has no voice for this language. 此浏览器没有该语言的语音。</span></div>
+<details class="menu"><summary>Menu 菜单</summary><div class="menu-body"><nav class="site-nav" aria-label="Site 网站导航"><ul>
+<li><a href="{{ .Site.Home.RelPermalink }}">Home 首页</a></li>
+{{ range first 5 .Site.Home.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
+<form class="site-search" role="search" action="{{ "search/" | relLangURL }}" method="get"><label for="site-q">Search the lists 搜索清单</label>
+<input id="site-q" name="q" type="search" autocomplete="off"><button type="submit">Search 搜索</button></form></div></details></div></header>
+<nav class="crumbs wrap" aria-label="Breadcrumbs 面包屑"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}<li aria-current="page">{{ .Title }}</li></ol></nav>
+<main id="main" class="wrap" tabindex="-1">{{ block "main" . }}{{ end }}</main>
+<footer class="site-footer"><div class="wrap"><p class="footer-links"><a href="{{ "sitemap/" | relLangURL }}">Site map 网站地图</a> · <a href="{{ "glossary/" | relLangURL }}">Glossary 术语</a> · <a href="{{ "search/" | relLangURL }}">Search 搜索</a></p>
+<p>Published by the Municipal Bureau of Quality and Technical Supervision. 主办单位：市质量技术监督局</p>
+<p>Contact: the bureau's office, on working days. 联系方式：局办公室（工作日）</p>
+<p class="print-only">Printed from {{ .Permalink }} · {{ .Lastmod.Format "2006-01-02" }}</p></div></footer></body></html>
 `,
 	"_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}
 {{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}

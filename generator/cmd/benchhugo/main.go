@@ -1,7 +1,7 @@
 // Command benchhugo times a Qingdan build against Hugo's on the same
 // amount of output, side by side, alternating, into a tmpfs:
 //
-//	benchhugo [-departments 100] [-runs 5] [-scale 1000] [-qingdan bin/qingdan] [-dir /mnt/qingdan-bench]
+//	benchhugo [-departments 100] [-runs 5] [-scale 1000] [-scaleruns 3] [-qingdan bin/qingdan] [-dir /mnt/qingdan-bench]
 //
 // It writes a content folder of N departments (qingdan benchsite), builds
 // it once to count its HTML pages and their bytes, and generates a
@@ -30,13 +30,14 @@ func main() {
 	n := flag.Int("departments", 100, "departments of the generated site")
 	runs := flag.Int("runs", 5, "timed builds of each tool")
 	scale := flag.Int("scale", 0, "also time Qingdan alone at this many departments (0: no)")
+	scaleRuns := flag.Int("scaleruns", 3, "timed builds at -scale departments")
 	qd := flag.String("qingdan", "bin/qingdan", "the qingdan command")
 	hugo := flag.String("hugo", "hugo", "the hugo command")
 	dir := flag.String("dir", "/mnt/qingdan-bench", "tmpfs to build into (mounted if it is not one)")
 	content := flag.String("content", "content", "content folder benchsite copies")
 	layouts := flag.String("layouts", "layouts", "layouts folder")
 	flag.Parse()
-	b := &bench{qd: abs(*qd), hugo: *hugo, dir: *dir, content: abs(*content), layouts: abs(*layouts), runs: *runs}
+	b := &bench{qd: abs(*qd), hugo: *hugo, dir: *dir, content: abs(*content), layouts: abs(*layouts), runs: *runs, scaleRuns: *scaleRuns}
 	if err := b.run(*n, *scale); err != nil {
 		fmt.Fprintln(os.Stderr, "benchhugo:", err)
 		os.Exit(1)
@@ -53,7 +54,7 @@ func abs(p string) string {
 // bench holds the tools and places of one comparison.
 type bench struct {
 	qd, hugo, dir, content, layouts string
-	runs                            int
+	runs, scaleRuns                 int
 }
 
 func (b *bench) run(n, scale int) error {
@@ -81,7 +82,7 @@ func (b *bench) run(n, scale int) error {
 	q, h := b.alternate(qdSite, hugoSrc)
 	report(q, h, qdSite.pages, hs.pages)
 	if scale > 0 {
-		return b.scaleTo(n, scale, q.median(), qdSite.pages)
+		return b.scaleTo(n, scale, q, qdSite.pages)
 	}
 	return nil
 }

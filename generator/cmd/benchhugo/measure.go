@@ -47,11 +47,14 @@ func count(dir string) (siteStats, error) {
 type timing struct {
 	name  string
 	walls []time.Duration
-	rss   []int64 // kilobytes
+	cpus  []time.Duration // user and system time
+	rss   []int64         // kilobytes
 }
 
-func (t *timing) median() time.Duration {
-	w := slices.Clone(t.walls)
+func (t *timing) median() time.Duration { return median(t.walls) }
+
+func median(ds []time.Duration) time.Duration {
+	w := slices.Clone(ds)
 	slices.Sort(w)
 	return w[len(w)/2]
 }
@@ -68,7 +71,9 @@ func (t *timing) timed(out string, name string, args ...string) error {
 		return fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, b)
 	}
 	t.walls = append(t.walls, time.Since(start))
-	t.rss = append(t.rss, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	t.rss = append(t.rss, ru.Maxrss)
+	t.cpus = append(t.cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
 	return nil
 }
 
@@ -88,11 +93,11 @@ func (b *bench) alternate(q siteStats, hugoSrc string) (*timing, *timing) {
 		must(qt.timed(qOut, b.qd, b.qingdanArgs(q.src, qOut)...))
 		must(ht.timed(hOut, b.hugo, b.hugoArgs(hugoSrc, hOut)...))
 		if i < 0 { // the warm-up is not counted
-			qt.walls, qt.rss, ht.walls, ht.rss = nil, nil, nil, nil
+			*qt, *ht = timing{name: qt.name}, timing{name: ht.name}
 			continue
 		}
-		fmt.Printf("run %d: qingdan %.2f s (%d MB), hugo %.2f s (%d MB)\n", i+1,
-			qt.walls[i].Seconds(), qt.rss[i]/1024, ht.walls[i].Seconds(), ht.rss[i]/1024)
+		fmt.Printf("run %d: qingdan %.2f s (CPU %.2f s, %d MB), hugo %.2f s (CPU %.2f s, %d MB)\n", i+1,
+			qt.walls[i].Seconds(), qt.cpus[i].Seconds(), qt.rss[i]/1024, ht.walls[i].Seconds(), ht.cpus[i].Seconds(), ht.rss[i]/1024)
 	}
 	return qt, ht
 }
@@ -108,10 +113,16 @@ func report(q, h *timing, qPages, hPages int) {
 	qps := float64(qPages) / q.median().Seconds()
 	hps := float64(hPages) / h.median().Seconds()
 	fmt.Printf("\n%d runs each, alternating, medians:\n", len(q.walls))
-	fmt.Printf("  qingdan  %6.2f s  %7.0f pages/s  peak RSS %5d MB\n", q.median().Seconds(), qps, q.maxRSS()/1024)
-	fmt.Printf("  hugo     %6.2f s  %7.0f pages/s  peak RSS %5d MB\n", h.median().Seconds(), hps, h.maxRSS()/1024)
-	fmt.Printf("  ratio    %.2f× Hugo's pages per second (target 2×); memory %.2f× Hugo's (target below 1)\n",
-		qps/hps, float64(q.maxRSS())/float64(h.maxRSS()))
+	for _, x := range []struct {
+		t     *timing
+		pages int
+	}{{q, qPages}, {h, hPages}} {
+		fmt.Printf("  %-8s %6.2f s  %7.0f pages/s  CPU %6.2f s (%5.0f pages per CPU-second)  peak RSS %5d MB\n", x.t.name,
+			x.t.median().Seconds(), float64(x.pages)/x.t.median().Seconds(), median(x.t.cpus).Seconds(),
+			float64(x.pages)/median(x.t.cpus).Seconds(), x.t.maxRSS()/1024)
+	}
+	fmt.Printf("  ratio    %.2f× Hugo's pages per second (target 2×), %.2f× per CPU-second; memory %.2f× Hugo's (target below 1)\n",
+		qps/hps, (float64(qPages)/median(q.cpus).Seconds())/(float64(hPages)/median(h.cpus).Seconds()), float64(q.maxRSS())/float64(h.maxRSS()))
 }
 
 // qingdanSite writes the content of n departments and builds it once.
@@ -134,23 +145,24 @@ func (b *bench) qingdanSite(n int) (siteStats, error) {
 
 // scaleTo times Qingdan alone at m departments and compares its pages per
 // second with those at n.
-func (b *bench) scaleTo(n, m int, atN time.Duration, pagesN int) error {
+func (b *bench) scaleTo(n, m int, atN *timing, pagesN int) error {
 	s, err := b.qingdanSite(m)
 	if err != nil {
 		return err
 	}
 	t := &timing{}
 	out := filepath.Join(b.dir, "qd-out")
-	runs := max(3, b.runs/2)
+	runs := max(1, b.scaleRuns)
 	for range runs {
 		if err := t.timed(out, b.qd, b.qingdanArgs(s.src, out)...); err != nil {
 			return err
 		}
 	}
-	psN, psM := float64(pagesN)/atN.Seconds(), float64(s.pages)/t.median().Seconds()
-	fmt.Printf("\nqingdan at %d departments: %d HTML pages, median of %d: %.2f s, %.0f pages/s, peak RSS %d MB\n",
-		m, s.pages, runs, t.median().Seconds(), psM, t.maxRSS()/1024)
-	fmt.Printf("  %.2f× the pages per second at %d departments (target within 20%%: 0.80 or more)\n", psM/psN, n)
+	psN, psM := float64(pagesN)/atN.median().Seconds(), float64(s.pages)/t.median().Seconds()
+	cpuN, cpuM := float64(pagesN)/median(atN.cpus).Seconds(), float64(s.pages)/median(t.cpus).Seconds()
+	fmt.Printf("\nqingdan at %d departments: %d HTML pages, median of %d: %.2f s, %.0f pages/s, CPU %.2f s, peak RSS %d MB\n",
+		m, s.pages, runs, t.median().Seconds(), psM, median(t.cpus).Seconds(), t.maxRSS()/1024)
+	fmt.Printf("  %.2f× the pages per second at %d departments, %.2f× per CPU-second (target within 20%%: 0.80 or more)\n", psM/psN, n, cpuM/cpuN)
 	os.RemoveAll(s.src)
 	return nil
 }
