@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -21,6 +22,11 @@ type Content struct {
 	Glossary    *Glossary
 	Registry    *Registry
 	Departments []*Department
+	// Modified is the newest modification time of the files read (zero
+	// when the file system gives none): the site's date, with which the
+	// write stage dates every file, so that an unchanged site keeps its
+	// files' dates.
+	Modified time.Time
 
 	// locs keeps where each record was decoded from, for the check stage.
 	locs map[any]Loc

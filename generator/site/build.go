@@ -1,11 +1,11 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
+	"time"
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
@@ -19,12 +19,23 @@ type Output struct {
 	Files map[string][]byte
 	// Pending lists the fields awaiting English in a draft build.
 	Pending content.Errors
+	// Date is the site's date: the newest modification time of the
+	// content and layouts files it was built from (zero when the file
+	// systems give none). The write stage dates every file with it.
+	Date time.Time
+	// Assets names the published path of each file of layouts/assets/
+	// ("site.css" → "assets/site.3f2a9c1b0d.css"; see Assets).
+	Assets map[string]string
 }
 
 // Names lists the output files in order.
 func (o *Output) Names() []string {
 	return slices.Sorted(maps.Keys(o.Files))
 }
+
+// Asset is the bytes of the file named name in layouts/assets/, as
+// published (nil if there is none).
+func (o *Output) Asset(name string) []byte { return o.Files[o.Assets[name]] }
 
 // Option configures a build.
 type Option func(*options)
@@ -65,14 +76,16 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 	if err := t.checkUI(c); err != nil {
 		return nil, err
 	}
-	m := newModel(g)
-	m.draft = o.draft
-	pages := m.pages()
-	files, err := m.render(t, pages)
+	assets, err := loadAssets(layouts, o.minify)
 	if err != nil {
 		return nil, err
 	}
-	if err := addAssets(layouts, files); err != nil {
+	m := newModel(g)
+	m.draft = o.draft
+	m.assets = assets
+	pages := m.pages()
+	files, err := m.render(t, pages)
+	if err != nil {
 		return nil, err
 	}
 	bundle, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
@@ -90,7 +103,15 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 			return nil, err
 		}
 	}
-	return &Output{Files: files, Pending: pending}, nil
+	maps.Copy(files, assets.files)
+	date, err := newestIn(layouts)
+	if err != nil {
+		return nil, err
+	}
+	if c.Modified.After(date) {
+		date = c.Modified
+	}
+	return &Output{Files: files, Pending: pending, Date: date, Assets: assets.names}, nil
 }
 
 // checkStage runs the check stage, as a draft (pending translations allowed
@@ -101,25 +122,4 @@ func checkStage(c *content.Content, draft bool) (*graph.Graph, content.Errors, e
 	}
 	g, err := check.Check(c)
 	return g, nil, err
-}
-
-// addAssets copies layouts/assets/ to assets/.
-func addAssets(layouts fs.FS, files map[string][]byte) error {
-	return fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		b, err := fs.ReadFile(layouts, p)
-		if err != nil {
-			return fmt.Errorf("load layouts/%s: %w", p, err)
-		}
-		files[p] = b
-		return nil
-	})
 }

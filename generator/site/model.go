@@ -69,11 +69,12 @@ func (p *Page) Twin() string {
 // model is what the render stage reads: the record graph and what is made
 // from it once, before any page is rendered. Rendering never changes it.
 type model struct {
-	g     *graph.Graph
-	c     *content.Content
-	ix    *content.Index
-	links map[Lang]*markup.NameLinks // body names → body pages, site paths
-	draft bool                       // pending translations shown in Chinese
+	g      *graph.Graph
+	c      *content.Content
+	ix     *content.Index
+	links  map[Lang]*markup.NameLinks // body names → body pages, site paths
+	draft  bool                       // pending translations shown in Chinese
+	assets *Assets
 }
 
 func newModel(g *graph.Graph) *model {

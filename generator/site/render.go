@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"strings"
-	"sync"
 )
 
 // Templates are the layouts/ files: base.html wraps every page; each page
@@ -58,20 +56,9 @@ func LoadTemplates(fsys fs.FS) (*Templates, error) {
 func (m *model) render(t *Templates, pages []*Page) (map[string][]byte, error) {
 	out := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i], errs[i] = m.renderPage(t, pages[i])
-			}
-		})
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(pages), func(i int) {
+		out[i], errs[i] = m.renderPage(t, pages[i])
+	})
 	files := make(map[string][]byte, len(pages))
 	for i, p := range pages {
 		if errs[i] != nil {

@@ -2,14 +2,19 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -55,6 +60,9 @@ func minifyAll(files map[string][]byte) error {
 // dir and only then puts it in place of dir (see outdir.go for which
 // folders it writes into and how the swap stays atomic). The folders in
 // keep (the content and layouts folders) may be neither dir nor inside it.
+// Beside every text file it writes its .gz and .br twins (twins.go), in
+// parallel, and it dates every file and folder with out.Date, so that an
+// unchanged file keeps its date (and the ETag a host makes of it).
 // If anything fails, dir is left exactly as it was.
 func Write(out *Output, dir string, keep ...string) error {
 	target, err := outputFolder(dir, keep)
@@ -73,20 +81,92 @@ func Write(out *Output, dir string, keep ...string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fail(err)
 	}
-	files := maps.Clone(out.Files)
-	files[Marker] = []byte(markerText)
-	for _, n := range slices.Sorted(maps.Keys(files)) {
-		p := filepath.Join(tmp, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fail(err)
-		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
-			return fail(err)
-		}
+	if err := writeFiles(tmp, out); err != nil {
+		return fail(err)
 	}
 	if err := swap(tmp, target); err != nil {
 		return fail(err)
 	}
 	os.RemoveAll(tmp) // the old site, now in the temp folder
 	return nil
+}
+
+// writeFiles writes out's files, their twins and the Marker into dir and
+// dates them all, dir included, with out.Date (unless it is zero).
+func writeFiles(dir string, out *Output) error {
+	files := maps.Clone(out.Files)
+	files[Marker] = []byte(markerText)
+	names := slices.Sorted(maps.Keys(files))
+	folders := map[string]bool{".": true}
+	for _, n := range names {
+		for d := path.Dir(n); d != "."; d = path.Dir(d) {
+			folders[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(folders)) {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		errs[i] = writeFile(dir, names[i], files[names[i]], out.Date)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if out.Date.IsZero() {
+		return nil
+	}
+	for _, d := range slices.Sorted(maps.Keys(folders)) {
+		if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(d)), out.Date, out.Date); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes the file name holding b under dir, with its twins if
+// it is text, dated date (unless it is zero).
+func writeFile(dir, name string, b []byte, date time.Time) error {
+	all := map[string][]byte{name: b}
+	if Compressible(name) {
+		tw, err := twins(name, b)
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", name, err)
+		}
+		maps.Copy(all, tw)
+	}
+	for n, b := range all {
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+		if date.IsZero() {
+			continue
+		}
+		if err := os.Chtimes(p, date, date); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors, and returns when all have returned.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

@@ -467,12 +467,14 @@
   // ---- Show: the page ----
   const PAGE = 10; // results shown at a time
   const script = document.currentScript, form = document.getElementById("search-form");
-  if (form) page(form, (script.getAttribute("src") || "").replace(/assets\/search\.js.*$/, ""));
+  if (form) page(form, script.dataset);
 
-  // page runs the search page of form; root is the site's root, relative
-  // to the page. The page's state is one object, ui:
+  // page runs the search page of form; the script element's data-root is
+  // the site's root, relative to the page, and data-parts the path of
+  // search-parts.js from the root (its name holds its hash). The page's
+  // state is one object, ui:
   //
-  //	form, root, lang, zh, strings (the form's data-* texts)
+  //	form, root, partsPath, lang, zh, strings (the form's data-* texts)
   //	q, kind, regime, year, sort   the form's fields (no year filter
   //	                              on a site of one year)
   //	site      the header's search field, kept showing the query
@@ -483,10 +485,10 @@
   //	bundle    promise of the handle of the page's bundle, or null
   //	seq, cur  the number of the latest search and its result
   //	committed whether the address holds a committed search
-  function page(form, root) {
+  function page(form, data) {
     var $ = (id) => document.getElementById(id), lang = document.documentElement.lang.slice(0, 2);
     var ui = {
-      form: form, root: root, lang: lang, zh: lang === "zh", strings: form.dataset,
+      form: form, root: data.root, partsPath: data.parts, lang: lang, zh: lang === "zh", strings: form.dataset,
       q: $("q"), kind: $("kind"), regime: $("regime"), year: $("year"), sort: $("sort"), site: $("site-q"),
       status: $("search-status"), list: $("search-results"), none: $("search-none"),
       cache: {}, bundle: null, seq: 0, cur: null, committed: false,
@@ -519,7 +521,7 @@
     if (!ui.bundle) {
       ui.bundle = open((path) => get(ui, path), ui.lang, () => ui.parts || (ui.parts = new Promise((res, rej) => {
         var s = document.createElement("script");
-        s.src = ui.root + "assets/search-parts.js";
+        s.src = ui.root + ui.partsPath;
         s.onload = () => { res(window.qdParts); };
         s.onerror = () => { ui.parts = null; rej(new Error(s.src)); };
         document.head.appendChild(s);

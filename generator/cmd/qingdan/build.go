@@ -12,14 +12,22 @@ import (
 )
 
 // build is qingdan build: the site, or with draft a preview that shows
-// fields awaiting English in Chinese.
+// fields awaiting English in Chinese. Every file is dated with the newest
+// content or layouts file's time, or SOURCE_DATE_EPOCH when it is set.
 func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool) int {
 	var opts []site.Option
 	if draft {
 		opts = append(opts, site.Draft())
 	}
-	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
+	epoch, fixed, err := site.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+	var built *site.Output
 	if err == nil {
+		built, err = site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
+	}
+	if err == nil {
+		if fixed {
+			built.Date = epoch
+		}
 		err = site.Write(built, out, contentDir, layouts)
 	}
 	if err != nil {
