@@ -82,10 +82,20 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// SiteURL is the URL of the site that the shipped configuration name
+// serves on port of 127.0.0.1 (with a trailing slash).
+func SiteURL(name string, port int) string {
+	u := "http://127.0.0.1:" + strconv.Itoa(port) + "/"
+	if name == SubPathConf {
+		u = strings.TrimSuffix(u, "/") + SubPath
+	}
+	return u
+}
+
 // StartNginx serves the built site in public with the shipped
-// configuration name on a free port of 127.0.0.1 and waits until it
-// answers. Stop it with Stop.
-func StartNginx(name, public string) (*Nginx, error) {
+// configuration name on port of 127.0.0.1 (a free one if 0; see
+// FreePort) and waits until it answers. Stop it with Stop.
+func StartNginx(name, public string, port int) (*Nginx, error) {
 	for _, f := range []string{nginxBin, brotliModule} {
 		if _, err := os.Stat(f); err != nil {
 			return nil, fmt.Errorf("nginx: %s is missing: install Debian's nginx and libnginx-mod-http-brotli-static (make tools does)", f)
@@ -95,15 +105,17 @@ func StartNginx(name, public string) (*Nginx, error) {
 	if err != nil {
 		return nil, err
 	}
-	port, err := freePort()
-	if err != nil {
+	if port == 0 {
+		if port, err = FreePort(); err != nil {
+			return nil, err
+		}
+	}
+	n := &Nginx{URL: SiteURL(name, port)}
+	if n.prefix, err = os.MkdirTemp("", "qingdan-nginx-"); err != nil {
 		return nil, err
 	}
-	n := &Nginx{URL: "http://127.0.0.1:" + strconv.Itoa(port) + "/"}
-	if name == SubPathConf {
-		n.URL = strings.TrimSuffix(n.URL, "/") + SubPath
-	}
-	if n.prefix, err = os.MkdirTemp("", "qingdan-nginx-"); err != nil {
+	if err := os.Chmod(n.prefix, 0o755); err != nil { // for the workers
+		os.RemoveAll(n.prefix)
 		return nil, err
 	}
 	if err := n.writeConf(name, public, port); err != nil {
@@ -216,8 +228,9 @@ func (n *Nginx) Stop() error {
 // Log is what nginx has written to its standard error.
 func (n *Nginx) Log() string { return n.stderr.String() }
 
-// freePort is a TCP port of 127.0.0.1 that nothing listens on.
-func freePort() (int, error) {
+// FreePort is a TCP port of 127.0.0.1 that nothing listens on (for a
+// site to be built for its address before nginx serves it there).
+func FreePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 0, err
