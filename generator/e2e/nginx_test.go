@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,10 +25,10 @@ import (
 	"qingdan/generator/site"
 )
 
-// hostedSite builds the site for the address nginx serves it at (its
-// site.toml's base_url, or base_path before it, set to it) and serves it
-// with the shipped configuration conf on 127.0.0.1, until the test ends.
-// It returns the site's URL (with a trailing slash) and its folder.
+// hostedSite builds the site for the address nginx serves it at
+// (deploy.BuildFor) and serves it with the shipped configuration conf on
+// 127.0.0.1, until the test ends. It returns the site's URL (with a
+// trailing slash) and its folder.
 func hostedSite(t *testing.T, conf string) (string, string) {
 	t.Helper()
 	port, err := deploy.FreePort()
@@ -42,19 +41,8 @@ func hostedSite(t *testing.T, conf string) (string, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil { // nginx's workers read it
-		t.Fatal(err)
-	}
-	content, public := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	setBase(t, filepath.Join(content, "site.toml"), u)
-	out, err := site.Build(os.DirFS(content), os.DirFS("../../layouts"))
-	if err != nil {
-		t.Fatalf("building the site for %s: %v", u, err)
-	}
-	if err := site.Write(out, public); err != nil {
+	public := filepath.Join(dir, "public")
+	if err := deploy.BuildFor("../../content", "../../layouts", u, public); err != nil {
 		t.Fatal(err)
 	}
 	n, err := deploy.StartNginx(conf, public, port)
@@ -67,29 +55,6 @@ func hostedSite(t *testing.T, conf string) (string, string) {
 		}
 	})
 	return n.URL, public
-}
-
-// setBase sets the site's address in the site.toml file f to u: base_url
-// where the file has it, else base_path to u's path.
-func setBase(t *testing.T, f, u string) {
-	t.Helper()
-	b, err := os.ReadFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
-	line, value := regexp.MustCompile(`(?m)^base_url *=.*$`), u
-	if !line.MatchString(s) {
-		pu, _ := url.Parse(u)
-		line, value = regexp.MustCompile(`(?m)^base_path *=.*$`), pu.Path
-	}
-	if !line.MatchString(s) {
-		t.Fatalf("%s has no base_url (or base_path) line to set", f)
-	}
-	s = line.ReplaceAllLiteralString(s, strings.SplitN(line.FindString(s), "=", 2)[0]+`= "`+value+`"`)
-	if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // hashedName matches the content-hashed files the host may keep for a year.
