@@ -59,6 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	contentDir := fl.String("content", "content", "content folder")
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	only := fl.String("pages", "", "score only the pages whose path matches this regular expression")
+	runs := fl.Int("runs", 3, "runs of a page that falls short, of which the median counts (Lighthouse's advice for its variance)")
 	slowdown := fl.Float64("cpu-slowdown", 0, "CPU slowdown for the phone (0: calibrated from this machine's benchmarkIndex)")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -96,7 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, form := range []string{"mobile", "desktop"} {
 			fmt.Fprintf(stderr, "lighthouse %s %s\n", form, base+p.Path)
-			r, err := score(cli, base+p.Path, form, *slowdown)
+			r, err := scoreMedian(cli, base+p.Path, form, *slowdown, *runs)
 			if err != nil {
 				fmt.Fprintf(stderr, "%s (%s): %v\n", p.Path, form, err)
 				return 1

@@ -22,6 +22,47 @@ type row struct {
 	scores           map[string]int
 	lost             []string // "category: audit title (score)"
 	benchmark        float64  // Lighthouse's benchmarkIndex of this machine
+	runs             []string // the scores of each run, when there were several
+}
+
+// scoreMedian scores u; when it falls short, it runs it again, up to runs
+// times in all, and keeps the median of each score (and the audits of
+// the median run by performance).
+func scoreMedian(cli, u, form string, slowdown float64, runs int) (row, error) {
+	var all []row
+	for len(all) < max(runs, 1) {
+		r, err := score(cli, u, form, slowdown)
+		if err != nil {
+			return row{}, err
+		}
+		all = append(all, r)
+		if len(all) == 1 && !short(r) {
+			return r, nil
+		}
+	}
+	slices.SortFunc(all, func(a, b row) int { return a.scores["performance"] - b.scores["performance"] })
+	med := all[len(all)/2]
+	med.scores = map[string]int{}
+	for _, c := range categories {
+		var ss []int
+		for _, r := range all {
+			ss = append(ss, r.scores[c])
+		}
+		slices.Sort(ss)
+		med.scores[c] = ss[len(ss)/2]
+		med.runs = append(med.runs, fmt.Sprintf("%s %v", c, ss))
+	}
+	return med, nil
+}
+
+// short says whether r falls short of the least scores.
+func short(r row) bool {
+	for _, c := range categories {
+		if r.scores[c] < least[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // chromeFlags run Debian's Chromium headless, as root too.
@@ -118,14 +159,13 @@ func parse(b []byte, form string) (row, error) {
 func report(w io.Writer, rows []row) bool {
 	fmt.Fprintln(w, "| page | form | accessibility | best practices | SEO | performance |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	ok := true
 	var notes []string
 	for _, r := range rows {
 		cells := []string{r.page + " `/" + r.path + "`", r.form}
 		for _, c := range categories {
 			s := fmt.Sprint(r.scores[c])
 			if r.scores[c] < least[c] {
-				s, ok = "**"+s+"**", false
+				s = "**" + s + "**"
 			}
 			cells = append(cells, s)
 		}
@@ -133,11 +173,15 @@ func report(w io.Writer, rows []row) bool {
 		for _, l := range r.lost {
 			notes = append(notes, fmt.Sprintf("/%s (%s) %s", r.path, r.form, l))
 		}
+		if len(r.runs) > 0 {
+			notes = append(notes, fmt.Sprintf("/%s (%s) runs: %s", r.path, r.form, strings.Join(r.runs, ", ")))
+		}
 	}
 	slices.Sort(notes)
 	for _, n := range slices.Compact(notes) {
 		fmt.Fprintln(w, "  -", n)
 	}
+	ok := !slices.ContainsFunc(rows, short)
 	if !ok {
 		fmt.Fprintf(w, "FAIL: the least scores are accessibility, best practices and SEO %d, performance %d\n", least["seo"], least["performance"])
 	}
