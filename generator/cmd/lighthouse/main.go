@@ -20,15 +20,18 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 
 	"qingdan/generator/deploy"
 )
@@ -59,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	contentDir := fl.String("content", "content", "content folder")
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	only := fl.String("pages", "", "score only the pages whose path matches this regular expression")
-	runs := fl.Int("runs", 3, "runs of a page that falls short, of which the median counts (Lighthouse's advice for its variance)")
+	runs := fl.Int("runs", 3, "runs of a page whose performance falls short, of which the median counts (Lighthouse's advice for its variance)")
 	slowdown := fl.Float64("cpu-slowdown", 0, "CPU slowdown for the phone (0: calibrated from this machine's benchmarkIndex)")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -80,10 +83,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer stop()
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM) // stop nginx on Ctrl-C
+	defer cancel()
 	how := "set by -cpu-slowdown"
 	if *slowdown == 0 {
 		var bench float64
-		if *slowdown, bench, err = calibrate(cli, base); err != nil {
+		if *slowdown, bench, err = calibrate(ctx, cli, base); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
@@ -97,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, form := range []string{"mobile", "desktop"} {
 			fmt.Fprintf(stderr, "lighthouse %s %s\n", form, base+p.Path)
-			r, err := scoreMedian(cli, base+p.Path, form, *slowdown, *runs)
+			r, err := scoreMedian(ctx, cli, base+p.Path, form, *slowdown, *runs)
 			if err != nil {
 				fmt.Fprintf(stderr, "%s (%s): %v\n", p.Path, form, err)
 				return 1
@@ -147,8 +152,8 @@ const (
 // calibrate runs Lighthouse on the site's root to read this machine's
 // benchmarkIndex, and returns the slowdown that makes it as fast as the
 // emulated phone.
-func calibrate(cli, base string) (slowdown, benchmark float64, err error) {
-	r, err := score(cli, base, "desktop", 1)
+func calibrate(ctx context.Context, cli, base string) (slowdown, benchmark float64, err error) {
+	r, err := score(ctx, cli, base, "desktop", 1)
 	if err != nil {
 		return 0, 0, fmt.Errorf("calibrating: %w", err)
 	}
