@@ -1,7 +1,7 @@
 // Command lighthouse runs Lighthouse on the site as a host serves it, and
 // fails when a page falls short.
 //
-//	lighthouse [-tools .tools] [-content content] [-layouts layouts] [-pages REGEXP]
+//	lighthouse [-tools .tools] [-content content] [-layouts layouts] [-pages REGEXP] [-runs 3] [-cpu-slowdown X]
 //
 // It builds the site for a loopback address into a temporary folder,
 // serves it with the shipped nginx configuration (package deploy:
@@ -9,14 +9,22 @@
 // runs Lighthouse (the npm package in TOOLS/node_modules, as `make
 // lighthouse` installs it) in headless Debian Chromium on each page of
 // Pages, as a phone (Lighthouse's mobile emulation and throttling) and as a
-// desktop. A phone's CPU is emulated by slowing this machine's down, 4
-// times by default, which Lighthouse calibrates for a desktop of
-// benchmarkIndex about 1000 (its phone, a Moto G Power, scores about
-// 264); on a slower or busier machine the slowdown is the ratio of the
-// two, at least 1 (-cpu-slowdown sets it; see Lighthouse's
-// docs/throttling.md, "CPU throttling"). It prints a table of the four scores per page, as Markdown,
-// then the audits that cost a page points, and exits 1 when accessibility,
-// best practices or SEO is below 100, or performance below 95, on any page.
+// desktop.
+//
+// A phone's CPU is emulated by slowing this machine's down, 4 times by
+// default, which Lighthouse calibrates for a desktop of benchmarkIndex
+// about 1000 (its phone, a Moto G Power, scores about 264); on a slower or
+// busier machine Lighthouse warns that the score is then wrong, so the
+// slowdown is the ratio of the benchmarkIndex the last run measured to the
+// phone's, from 1 to 4 (-cpu-slowdown fixes it; see Lighthouse's
+// docs/throttling.md, "CPU throttling"), and the table says which each run
+// had. The performance score also varies from run to run, most on a busy
+// machine: a page whose performance falls short is run again, up to -runs
+// times in all, and the median of each score counts (docs/variability.md).
+//
+// It prints a table of the four scores per page, as Markdown, then the
+// audits that cost a page points, and exits 1 when accessibility, best
+// practices or SEO is below 100, or performance below 95, on any page.
 package main
 
 import (
@@ -85,16 +93,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM) // stop nginx on Ctrl-C
 	defer cancel()
-	how := "set by -cpu-slowdown"
-	if *slowdown == 0 {
-		var bench float64
-		if *slowdown, bench, err = calibrate(ctx, cli, base); err != nil {
-			fmt.Fprintln(stderr, err)
+	c := &cpu{fixed: *slowdown}
+	if c.fixed == 0 {
+		r, err := score(ctx, cli, base, "desktop", 1) // measures the machine
+		if err != nil {
+			fmt.Fprintln(stderr, "calibrating:", err)
 			return 1
 		}
-		how = fmt.Sprintf("this machine's benchmarkIndex is %.0f", bench)
+		c.bench = r.benchmark
 	}
-	fmt.Fprintf(stdout, "Lighthouse %s; the phone's CPU is this machine's slowed down %.1f times (%s).\n\n", version(cli), *slowdown, how)
+	fmt.Fprintf(stdout, "Lighthouse %s in Chromium %s; %s.\n\n", version(cli), chromiumVersion(), c)
 	var rows []row
 	for _, p := range Pages {
 		if !match.MatchString(p.Path) {
@@ -102,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, form := range []string{"mobile", "desktop"} {
 			fmt.Fprintf(stderr, "lighthouse %s %s\n", form, base+p.Path)
-			r, err := scoreMedian(ctx, cli, base+p.Path, form, *slowdown, *runs)
+			r, err := scoreMedian(ctx, cli, base+p.Path, form, c, *runs)
 			if err != nil {
 				fmt.Fprintf(stderr, "%s (%s): %v\n", p.Path, form, err)
 				return 1
@@ -149,18 +157,35 @@ const (
 	defaultSlowdown = 4
 )
 
-// calibrate runs Lighthouse on the site's root to read this machine's
-// benchmarkIndex, and returns the slowdown that makes it as fast as the
-// emulated phone.
-func calibrate(ctx context.Context, cli, base string) (slowdown, benchmark float64, err error) {
-	r, err := score(ctx, cli, base, "desktop", 1)
+// cpu is the slowdown that makes this machine's CPU the emulated phone's:
+// fixed, or the ratio of the benchmarkIndex the last run measured to the
+// phone's, from 1 to 4 (the load of a shared machine changes).
+type cpu struct{ fixed, bench float64 }
+
+func (c *cpu) slowdown() float64 {
+	if c.fixed > 0 {
+		return c.fixed
+	}
+	if c.bench <= 0 {
+		return defaultSlowdown
+	}
+	return math.Round(min(defaultSlowdown, max(1, c.bench/phoneBenchmark))*10) / 10
+}
+
+func (c *cpu) String() string {
+	if c.fixed > 0 {
+		return fmt.Sprintf("the phone's CPU is this machine's slowed down %.1f times (-cpu-slowdown)", c.fixed)
+	}
+	return fmt.Sprintf("the phone's CPU is this machine's slowed down by its benchmarkIndex (%.0f at first) over the phone's (%d), from 1 to %d times: the CPU column", c.bench, phoneBenchmark, defaultSlowdown)
+}
+
+// chromiumVersion is the version of Debian's Chromium.
+func chromiumVersion() string {
+	out, err := exec.Command(chromiumPath(), "--version").Output()
 	if err != nil {
-		return 0, 0, fmt.Errorf("calibrating: %w", err)
+		return "(unknown version)"
 	}
-	if r.benchmark <= 0 {
-		return defaultSlowdown, 0, nil
-	}
-	return math.Round(min(defaultSlowdown, max(1, r.benchmark/phoneBenchmark))*10) / 10, r.benchmark, nil
+	return strings.TrimSpace(strings.TrimPrefix(string(out), "Chromium"))
 }
 
 // version is the version of the Lighthouse CLI.

@@ -23,6 +23,7 @@ type row struct {
 	scores           map[string]int
 	lost             []string // "category: audit title (score)"
 	benchmark        float64  // Lighthouse's benchmarkIndex of this machine
+	slowdown         float64  // the CPU slowdown of the run
 	runs             []string // the scores of each run, when there were several
 }
 
@@ -30,12 +31,15 @@ type row struct {
 // varies: the others are the same on every run), it runs it again, up to
 // runs times in all, and keeps the median of each score (and the audits
 // of the median run by performance).
-func scoreMedian(ctx context.Context, cli, u, form string, slowdown float64, runs int) (row, error) {
+func scoreMedian(ctx context.Context, cli, u, form string, c *cpu, runs int) (row, error) {
 	var all []row
 	for len(all) < max(runs, 1) {
-		r, err := score(ctx, cli, u, form, slowdown)
+		r, err := score(ctx, cli, u, form, c.slowdown())
 		if err != nil {
 			return row{}, err
+		}
+		if r.benchmark > 0 {
+			c.bench = r.benchmark
 		}
 		all = append(all, r)
 		if len(all) == 1 && r.scores["performance"] >= least["performance"] {
@@ -99,7 +103,11 @@ func score(ctx context.Context, cli, u, form string, slowdown float64) (row, err
 	if err != nil {
 		return row{}, err
 	}
-	return parse(b, form)
+	r, err := parse(b, form)
+	if form != "desktop" {
+		r.slowdown = slowdown
+	}
+	return r, err
 }
 
 // chromiumPath is Debian's chromium.
@@ -140,7 +148,7 @@ func parse(b []byte, form string) (row, error) {
 	if rep.RuntimeError != nil && rep.RuntimeError.Code != "" && rep.RuntimeError.Code != "NO_ERROR" {
 		return row{}, fmt.Errorf("lighthouse: %s: %s", rep.RuntimeError.Code, rep.RuntimeError.Message)
 	}
-	r := row{form: form, scores: map[string]int{}, benchmark: rep.Environment.BenchmarkIndex}
+	r := row{form: form, scores: map[string]int{}, benchmark: rep.Environment.BenchmarkIndex, slowdown: 1}
 	for _, c := range categories {
 		cat, ok := rep.Categories[c]
 		if !ok || cat.Score == nil {
@@ -160,11 +168,11 @@ func parse(b []byte, form string) (row, error) {
 // report prints the table and what cost points, and says whether every
 // page reached the least scores.
 func report(w io.Writer, rows []row) bool {
-	fmt.Fprintln(w, "| page | form | accessibility | best practices | SEO | performance |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| page | form | CPU | accessibility | best practices | SEO | performance |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	var notes []string
 	for _, r := range rows {
-		cells := []string{r.page + " `/" + r.path + "`", r.form}
+		cells := []string{r.page + " `/" + r.path + "`", r.form, fmt.Sprintf("%.1f×", r.slowdown)}
 		for _, c := range categories {
 			s := fmt.Sprint(r.scores[c])
 			if r.scores[c] < least[c] {
