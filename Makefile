@@ -1,14 +1,23 @@
 # Qingdan: build the site from content/ into public/, and test it.
-#   make          build public/ (then: make serve)
-#   make serve    preview public/ at http://127.0.0.1:8000/
+#   make          build public/
+#   make serve    the live preview of content/ at http://127.0.0.1:8000/: built
+#                 in memory (public/ untouched), rebuilt on every edit of
+#                 content/ or layouts/, open pages reload, errors shown on
+#                 the pages (DRAFT=1: fields awaiting English in Chinese)
 #   make draft    build a preview in which fields awaiting English show in
-#                 Chinese, labelled (then: make serve)
+#                 Chinese, labelled
 #   make check    check content/ without writing (every problem as file:line:col)
-#   make test     gofmt, vet, unit and whole-site tests (with -race), then the
+#   make test     gofmt, vet, unit and whole-site tests (with -race), the long
+#                 robustness tests (builds killed mid-write, a damaged seed
+#                 imported line by line, whole sites of their own), then the
 #                 HTML validator and accessibility checks in headless Chromium
-#   make bench    benchmarks
+#   make bench    benchmarks (whole builds; one edited item rebuilt by the
+#                 preview, on this site and on 100 departments)
 #   make fuzz     fuzz the loader, the position scanner, the Markdown and
 #                 mention path and the search tokenizer, each for FUZZTIME
+#   make bench-hugo  build speed against Hugo (Debian's hugo), alternating,
+#                 into a tmpfs: DEPTS departments (100), RUNS each (5), and
+#                 Qingdan alone at SCALE departments (1000; 0 skips it)
 #   make bench-search  the site's search against Pagefind, on this site and
 #                 on a generated site of 100 departments (in headless Chromium)
 #   make lighthouse  Lighthouse (mobile and desktop) on a page of each kind,
@@ -23,25 +32,26 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build draft bin serve check test unit node browser tools bench bench-search lighthouse fuzz clean
+.PHONY: build draft bin serve check test unit long node browser tools bench bench-hugo bench-search lighthouse test-1000 fuzz clean
 build:
 	$(QD) build
-	@echo "Preview: make serve, then open http://$(ADDR)/"
+	@echo "Live preview while editing: make serve, then open http://$(ADDR)/"
 
 draft:
 	$(QD) build -draft
 
-serve: build
-	$(QD) serve -addr $(ADDR)
+serve:
+	$(QD) serve -addr $(ADDR) $(if $(DRAFT),-draft)
 
 check:
 	$(QD) check
 
 # bin/qingdan: the command, for benchmarks and anyone reproducing them.
 bin:
+	mkdir -p bin
 	$(GO) build -o bin/qingdan ./generator/cmd/qingdan
 
-test: unit browser
+test: unit long browser
 
 # The unit tests run the search tokenizer's JavaScript twin in Node.
 node:
@@ -50,7 +60,14 @@ node:
 unit: node
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -short -count=1 ./...
+
+# The tests that skip under -short: they run the command as a process and
+# kill it, parse the seed hundreds of times, or build whole sites of their
+# own beside the real one; the race detector adds nothing to them but
+# minutes.
+long:
+	$(GO) test -count=1 ./generator/cmd/qingdan ./generator/importer ./generator/site
 
 # The W3C Nu HTML Checker and axe-core in headless Chromium, on every page of
 # a fresh build of both editions; the shipped nginx configurations
@@ -72,6 +89,18 @@ $(TOOLS)/.ok: Makefile
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+DEPTS ?= 100
+RUNS  ?= 5
+SCALE ?= 1000
+bench-hugo: bin
+	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
+	$(GO) run ./generator/cmd/benchhugo -qingdan bin/qingdan -departments $(DEPTS) -runs $(RUNS) -scale $(SCALE)
+
+# A content folder of 1,000 departments loads and passes every check (a
+# minute or more, so not in make test).
+test-1000:
+	QD_LONG=1 $(GO) test -count=1 -run TestThousandLoadsAndChecks -timeout 30m ./generator/benchsite/
 
 # Each fuzz target in turn (their seed corpora in testdata/fuzz/ run with
 # the unit tests); what the fuzzer finds lands in testdata/fuzz/ too.

@@ -43,7 +43,18 @@ var cities = func() []city {
 }()
 
 // MaxDepartments is the largest n Write takes.
-var MaxDepartments = len(cities) + 1
+var MaxDepartments = len(names) + 1
+
+// names are the cities, then as many made-up two-syllable city names as
+// the syllables give (see made.go), each named like no other in either
+// language.
+var names = append(slices.Clip(cities), madeUp(cities)...)
+
+var (
+	seriesRE   = regexp.MustCompile(`(?m)^series = \d+`)
+	dateRE     = regexp.MustCompile(`(?m)^date = "[^"]*"`)
+	dateTextRE = regexp.MustCompile(`(?m)^date_text = .*$`)
+)
 
 // Write copies the content folder src to dst (which must not exist) and
 // adds n−1 copies of src's first department, so that dst has n
@@ -84,7 +95,7 @@ func Write(src, dst string, n int) error {
 	var bodies strings.Builder
 	bodies.WriteString("# Bodies of the departments that benchsite added.\n")
 	for i := 1; i < n; i++ {
-		c := cities[i-1]
+		c := names[i-1]
 		slug := strings.ToLower(c.en) + "-qts"
 		y, mo := 2014+(i*5)/12%3, (i*5)%12+1
 		fix := func(b []byte) []byte {
@@ -92,9 +103,9 @@ func Write(src, dst string, n int) error {
 				return strings.NewReplacer("临沂", c.zh, "Linyi", c.en).Replace(t)
 			})
 			s = strings.ReplaceAll(s, `"`+body+`"`, `"`+slug+`"`)
-			s = regexp.MustCompile(`(?m)^series = \d+`).ReplaceAllString(s, fmt.Sprintf("series = %d", 100+i))
-			s = regexp.MustCompile(`(?m)^date = "[^"]*"`).ReplaceAllString(s, fmt.Sprintf(`date = "%d-%02d"`, y, mo))
-			s = regexp.MustCompile(`(?m)^date_text = .*$`).ReplaceAllString(s,
+			s = seriesRE.ReplaceAllString(s, fmt.Sprintf("series = %d", 100+i))
+			s = dateRE.ReplaceAllString(s, fmt.Sprintf(`date = "%d-%02d"`, y, mo))
+			s = dateTextRE.ReplaceAllString(s,
 				fmt.Sprintf(`date_text = { zh = "%s年%s月", en = "%s %d" }`, zhDigits(y), zhMonth(mo), months[mo-1], y))
 			return []byte(s)
 		}
@@ -161,16 +172,16 @@ func zhDigits(n int) string {
 }
 
 func zhMonth(m int) string {
-	names := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
-	return names[m-1]
+	monthNames := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
+	return monthNames[m-1]
 }
 
 // Slugs lists the department slugs Write makes for n departments, after
 // the original's.
 func Slugs(n int) []string {
 	var out []string
-	for i := 1; i < n && i <= len(cities); i++ {
-		out = append(out, strings.ToLower(cities[i-1].en)+"-qts")
+	for i := 1; i < n && i <= len(names); i++ {
+		out = append(out, strings.ToLower(names[i-1].en)+"-qts")
 	}
 	return slices.Clip(out)
 }

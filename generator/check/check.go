@@ -11,8 +11,10 @@
 // YYYY-MM-DD and in the calendar; a list's series is positive; every record
 // names its regimes, each once; no name of a body (full, short, alias) is
 // a name of another body; no 《…》 mention is inside a Markdown link;
-// base_path is a folder on the host ("/", "/a/") and error_report_url an
-// http(s) address; a division's role is lead,
+// base_url is an http(s) address of a folder or a folder alone ("/a/"),
+// error_report_url and badge.url are http(s) addresses, a badge has both
+// its image and its url, and police_code has a record number; a
+// division's role is lead,
 // shares or coordinates; a procedure's steps are the words of their
 // section's body, and a step's deadline states the text's own number, a
 // unit (day, month) and, quoted from the text, what it counts from; the variants of glossary
@@ -33,6 +35,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -44,7 +47,7 @@ import (
 // Check runs every rule on loaded content and returns its record graph,
 // or every problem found.
 func Check(c *content.Content) (*graph.Graph, error) {
-	g, _, err := run(c, false)
+	g, _, err := run(c, false, nil)
 	return g, err
 }
 
@@ -53,10 +56,14 @@ func Check(c *content.Content) (*graph.Graph, error) {
 // pending fields, each at its file:line:column; a draft build shows them in
 // Chinese, marked, and publishing needs none.
 func Draft(c *content.Content) (*graph.Graph, content.Errors, error) {
-	return run(c, true)
+	return run(c, true, nil)
 }
 
-func run(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
+func run(c *content.Content, draft bool, tm *Timing) (*graph.Graph, content.Errors, error) {
+	if tm == nil {
+		tm = &Timing{}
+	}
+	start := time.Now()
 	ck := &checker{c: c, ix: content.NewIndex(c), draft: draft}
 	ck.registry()
 	ck.site()
@@ -68,8 +75,11 @@ func run(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
 	if err := ck.errs.Err(); err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}
+	mid := time.Now()
+	tm.Rules = mid.Sub(start)
 	g := graph.New(c, ck.ix)
 	ck.graph(g)
+	tm.Graph = time.Since(mid)
 	if err := ck.errs.Err(); err != nil {
 		return nil, nil, fmt.Errorf("check: %w", err)
 	}

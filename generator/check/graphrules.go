@@ -1,6 +1,9 @@
 package check
 
 import (
+	"cmp"
+	"slices"
+
 	"qingdan/generator/content"
 	"qingdan/generator/graph"
 )
@@ -28,16 +31,21 @@ func (ck *checker) graph(g *graph.Graph) {
 
 // NotReady lists what a site needs before it may be published on a
 // government host but that only the authorities or the publisher can give:
-// the codes in the footer, the error-report link, the contact and the open
-// data's licence. Building does not need them.
+// its public address, the codes and the badge in the footer, the
+// error-report link, the contact and the open data's licence. Building
+// does not need them; each says what the site leaves out without it.
 func NotReady(c *content.Content) content.Errors {
 	l := c.Loc("site.toml")
 	var es content.Errors
+	if base, err := content.ParseBase(c.Site.BaseURL); err == nil && base.URL == "" {
+		es = append(es, &content.Error{Pos: l.At("base_url"), Msg: notReadyBase(c.Site.BaseURL)})
+	}
 	for _, f := range []struct{ key, val, what string }{
 		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码) once it is issued"},
 		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号) once it is issued"},
 		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号) once it is issued"},
 		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错) once it is issued"},
+		{"badge", c.Site.Badge.Image, "the 党政机关网站标识 badge once it is issued: place its image in content/ and write badge = { image = \"badge.png\", url = \"<its registration record>\" }"},
 		{"contact", c.Site.Contact.Zh, "the site's contact (联系方式): the office and phone readers should reach"},
 		{"data_licence", c.Site.DataLicence.Zh, "the licence the open data under data/ is published under, as the publisher grants it"},
 	} {
@@ -45,5 +53,16 @@ func NotReady(c *content.Content) content.Errors {
 			es = append(es, &content.Error{Pos: l.At(f.key), Msg: "not ready to publish: " + f.key + " is empty; set " + f.what})
 		}
 	}
+	slices.SortStableFunc(es, func(a, b *content.Error) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
 	return es
+}
+
+// notReadyBase says what a site without its full address leaves out.
+func notReadyBase(v string) string {
+	state, where := "empty", "the 404 page links from the host's root (it assumes the site is at /)"
+	if v != "" {
+		state, where = "a folder only", "the 404 page links from "+v+" on whatever host serves it"
+	}
+	return "not ready to publish: base_url is " + state + "; set the site's full public address, such as https://www.example.gov.cn/qingdan/. " +
+		"Until then the pages have no canonical link, no hreflang alternates and no og:url, sitemap.xml is not written and robots.txt names none, and " + where
 }

@@ -8,7 +8,6 @@ package check
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -17,21 +16,35 @@ import (
 	"qingdan/generator/content"
 )
 
-// basePathRE is a folder on a host: "/" or "/a/b/", no empty segment
-// (a "//host/" would make the 404 page load from another host).
-var basePathRE = regexp.MustCompile(`^/([A-Za-z0-9._~-]+/)*$`)
-
-// site checks what site.toml says about hosting.
+// site checks what site.toml says about hosting and registration: the
+// site's address, the links in the footer and on the home pages, and the
+// public-security number the register's address is made from.
 func (ck *checker) site() {
 	s, l := ck.c.Site, ck.c.Loc("site.toml")
-	if s.BasePath != "" && (!basePathRE.MatchString(s.BasePath) || strings.Contains(s.BasePath, "/../") || strings.Contains(s.BasePath, "/./")) {
-		ck.errs.Add(l.At("base_path"), "base_path %q is not a folder on the host: write \"/\" for the root of the host or \"/folder/\" for a sub-folder (a path, not an address)", s.BasePath)
+	if _, err := content.ParseBase(s.BaseURL); err != nil {
+		ck.errs.Add(l.At("base_url"), "base_url %q %v", s.BaseURL, err)
 	}
-	if s.ErrorReportURL != "" {
-		u, err := url.Parse(s.ErrorReportURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
-			ck.errs.Add(l.At("error_report_url"), "error_report_url %q is not a web address: write the full http:// or https:// address as issued", s.ErrorReportURL)
-		}
+	ck.webAddress(l, "error_report_url", s.ErrorReportURL, "write the full http:// or https:// address as issued")
+	ck.webAddress(l, "badge.url", s.Badge.URL, "write the full http:// or https:// address of the site's registration record, as issued with the badge")
+	switch b := s.Badge; {
+	case b.Image != "" && b.URL == "":
+		ck.errs.Add(l.At("badge"), "the badge has an image but no url: the 党政机关网站标识 links to the site's registration record; add badge.url as issued")
+	case b.Image == "" && b.URL != "":
+		ck.errs.Add(l.At("badge"), "the badge has a url but no image: place the badge's image in content/ and name it in badge.image")
+	}
+	if s.PoliceCode != "" && content.PoliceRecord(s.PoliceCode) == "" {
+		ck.errs.Add(l.At("police_code"), "police_code %q has no record number: write the public-security filing number as issued, such as 鲁公网安备 37130202000001号", s.PoliceCode)
+	}
+}
+
+// webAddress checks that a non-empty value is an absolute http(s) address.
+func (ck *checker) webAddress(l content.Loc, key, v, what string) {
+	if v == "" {
+		return
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+		ck.errs.Add(l.At(key), "%s %q is not a web address: %s", key, v, what)
 	}
 }
 

@@ -31,6 +31,34 @@
 // renders as the instrument's one English name. Records of a department
 // carry the department's date unless they have their own.
 //
+// # The site and its host
+//
+// site.toml names the site and says what its footer carries and where it
+// is hosted (Site):
+//
+//	name = { zh = "…", en = "…" }           # the site's name
+//	owner = { zh = "…", en = "…" }          # the organizer (主办单位)
+//	contact = { zh = "…", en = "…" }        # the contact (联系方式)
+//	data_licence = { zh = "…", en = "…" }   # the open data's licence
+//	site_code = "3713000001"                # 网站标识码
+//	icp = "鲁ICP备12345678号"                 # ICP备案编号
+//	police_code = "鲁公网安备 37130202000001号" # 公安机关备案号, with its record number
+//	badge = { image = "badge.png", url = "https://bszs.conac.cn/…" }
+//	base_url = "https://www.example.gov.cn/qingdan/"
+//	error_report_url = "https://…"          # 我为政府网站找错
+//
+// The codes, the badge, the contact, the licence and the error-report
+// link are issued to the real site or given by the publisher: each is
+// empty until then, and an empty one is left out of the pages. The badge
+// (党政机关网站标识) is its issued image, a PNG, GIF or JPEG file placed in
+// content/ (badge.image is its path from content/), and the address of
+// the site's registration record it links to (badge.url); both or
+// neither. base_url is the site's full public address, http or https, a
+// folder ending in /; while the host is not known it may be the folder
+// alone ("/qingdan/"), or empty (ParseBase). error_report_url and
+// badge.url are http(s) addresses. base_path, which base_url replaced, is
+// refused with what to write.
+//
 // # Limits
 //
 // Every file is a regular UTF-8 file (a byte order mark is allowed) of at

@@ -57,7 +57,9 @@ func (l *loader) read(name string) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	b := buf.Bytes()
 	if err == nil && len(b) > MaxFileSize {
 		err = fmt.Errorf("it grew beyond %d bytes while being read", MaxFileSize)
 	}

@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -70,7 +73,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	l := &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}}
 	c := l.c
 	c.Site = &Site{}
-	l.file("site.toml", c.Site)
+	if l.file("site.toml", c.Site) {
+		l.badge(&c.Site.Badge)
+	}
 	ui := &struct {
 		UI map[string]Text `toml:"ui"`
 	}{}
@@ -102,14 +107,7 @@ func Load(fsys fs.FS) (*Content, error) {
 	} else if err != nil {
 		l.errs.Add(Pos{File: "departments"}, "cannot read the departments folder: %v; each department's list lives in departments/<slug>/", err)
 	}
-	for _, d := range dirs {
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			l.refuseLink("departments/" + d.Name())
-		case d.IsDir():
-			l.department(d.Name())
-		}
-	}
+	l.departments(dirs)
 	if err := l.errs.Err(); err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
@@ -128,6 +126,43 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // reservedSlugs are the first path segments of the pages every site has
 // (see the URL scheme in the package documentation).
 var reservedSlugs = map[string]bool{"laws": true, "bodies": true, "regimes": true, "glossary": true, "sitemap": true, "search": true}
+
+// departments loads the department folders concurrently, one worker per
+// core, each into a loader of its own, and merges them in folder order:
+// the departments, their positions and their problems are as a serial
+// load would give them.
+func (l *loader) departments(dirs []fs.DirEntry) {
+	subs := make([]*loader, len(dirs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				sub := &loader{fsys: l.fsys, c: &Content{locs: map[any]Loc{}}}
+				switch d := dirs[i]; {
+				case d.Type()&fs.ModeSymlink != 0:
+					sub.refuseLink("departments/" + d.Name())
+				case d.IsDir():
+					sub.department(d.Name())
+				}
+				subs[i] = sub
+			}
+		})
+	}
+	for i := range dirs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, sub := range subs {
+		l.c.Departments = append(l.c.Departments, sub.c.Departments...)
+		maps.Copy(l.c.locs, sub.c.locs)
+		l.errs.errs = append(l.errs.errs, sub.errs.errs...)
+		if sub.c.Modified.After(l.c.Modified) {
+			l.c.Modified = sub.c.Modified
+		}
+	}
+}
 
 func (l *loader) department(slug string) {
 	dir := "departments/" + slug
@@ -272,7 +307,9 @@ func (l *loader) file(name string, v any) bool {
 			break
 		}
 		msg := fmt.Sprintf("unknown key %q: remove it or correct its spelling", clip(k.String()))
-		if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
+		if r, ok := replacedKeys[name+":"+k.String()]; ok {
+			msg = r
+		} else if keys := knownKeys(reflect.TypeOf(v), k[:len(k)-1]); keys != "" {
 			msg += "; this table takes " + keys
 		}
 		l.errs.Add(src.findKey(k.String()), "%s", msg)
@@ -281,6 +318,12 @@ func (l *loader) file(name string, v any) bool {
 	l.c.locs[v] = Loc{src: src}
 	l.c.locs[name] = Loc{src: src}
 	return ok
+}
+
+// replacedKeys says what took the place of a key an earlier version of
+// the format had, by file:key.
+var replacedKeys = map[string]string{
+	"site.toml:base_path": `base_path is replaced by base_url, the site's full public address: write base_url = "https://www.example.gov.cn/qingdan/" (or, while the host is not known, base_url = "/qingdan/", or leave it out) and remove base_path`,
 }
 
 // knownKeys lists the keys the table at path (without array indexes) takes

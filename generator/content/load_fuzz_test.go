@@ -13,7 +13,7 @@ import (
 var fuzzSite = map[string]string{
 	"site.toml": `name = { zh = "站", en = "Site" }
 owner = { zh = "局", en = "Bureau" }
-base_path = "/"
+base_url = "/"
 `,
 	"i18n.toml":     "[ui]\n\"nav.home\" = { zh = \"首页\", en = \"Home\" }\n",
 	"glossary.toml": "[[term]]\nid = \"t\"\nterm = { zh = \"词\", en = \"term\" }\n",

@@ -76,12 +76,17 @@ type Site struct {
 	SiteCode   string `toml:"site_code"`   // 网站标识码
 	ICP        string `toml:"icp"`         // ICP备案编号
 	PoliceCode string `toml:"police_code"` // 公安机关备案号
-	// BasePath is the folder the site is hosted under ("/" or "/qingdan/");
-	// only the 404 page, which hosts serve at any depth, needs it.
-	BasePath string `toml:"base_path"`
+	// BaseURL is the site's full public address, https://host/folder/
+	// (see Base): canonical links, hreflang alternates, Open Graph URLs and
+	// sitemap.xml are absolute under it, and the 404 page, which hosts serve
+	// at any depth, links from its folder. Empty leaves them out until the
+	// address is known.
+	BaseURL string `toml:"base_url"`
 	// ErrorReportURL is the national error-report entry (我为政府网站找错)
-	// linked from the home page. Empty leaves the link out.
+	// linked from the home pages. Empty leaves the link out.
 	ErrorReportURL string `toml:"error_report_url"`
+	// Badge is the 党政机关网站标识 at the foot of every page, once issued.
+	Badge Badge `toml:"badge"`
 }
 
 // Department is content/departments/<slug>/department.toml: one

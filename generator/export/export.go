@@ -19,8 +19,11 @@ import (
 	_ "embed"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 
+	"qingdan/generator/content"
 	"qingdan/generator/graph"
 )
 
@@ -30,27 +33,53 @@ import (
 var Schema []byte
 
 // Files returns the open data of every department of g, by path under the
-// site's root.
+// site's root. Departments are exported concurrently, one worker per core;
+// the first error, in department order, is returned.
 func Files(g *graph.Graph) (map[string][]byte, error) {
+	ds := g.Content.Departments
+	got := make([][3][]byte, len(ds))
+	errs := make([]error, len(ds))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				got[i], errs[i] = department(g, ds[i])
+			}
+		})
+	}
+	for i := range ds {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	out := map[string][]byte{"data/schema.json": Schema}
-	for _, d := range g.Content.Departments {
-		j, err := JSON(g, d)
-		if err != nil {
-			return nil, fmt.Errorf("export %s.json: %w", d.Slug, err)
+	for i, d := range ds {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		c, err := CSV(g, d)
-		if err != nil {
-			return nil, fmt.Errorf("export %s.csv: %w", d.Slug, err)
-		}
-		x, err := Workbook(g, d)
-		if err != nil {
-			return nil, fmt.Errorf("export %s.xlsx: %w", d.Slug, err)
-		}
-		out["data/"+d.Slug+".json"] = j
-		out["data/"+d.Slug+".csv"] = c
-		out["data/"+d.Slug+".xlsx"] = x
+		out["data/"+d.Slug+".json"] = got[i][0]
+		out["data/"+d.Slug+".csv"] = got[i][1]
+		out["data/"+d.Slug+".xlsx"] = got[i][2]
 	}
 	return out, nil
+}
+
+// department exports one list: its JSON, CSV and workbook.
+func department(g *graph.Graph, d *content.Department) ([3][]byte, error) {
+	j, err := JSON(g, d)
+	if err != nil {
+		return [3][]byte{}, fmt.Errorf("export %s.json: %w", d.Slug, err)
+	}
+	c, err := CSV(g, d)
+	if err != nil {
+		return [3][]byte{}, fmt.Errorf("export %s.csv: %w", d.Slug, err)
+	}
+	x, err := Workbook(g, d)
+	if err != nil {
+		return [3][]byte{}, fmt.Errorf("export %s.xlsx: %w", d.Slug, err)
+	}
+	return [3][]byte{j, c, x}, nil
 }
 
 // Documented lists the fields the data page documents, by group: the JSON

@@ -71,9 +71,11 @@ type Match struct {
 // Find calls f for each body named in s, in order.
 func (n *Names) Find(s string, f func(Match)) {
 	for i := 0; i < len(s); {
-		if title, size, ok := scanMention([]byte(s[i:])); ok && title != "" {
-			i += size
-			continue
+		if strings.HasPrefix(s[i:], openTitle) { // only a 《 can open a title
+			if title, size, ok := scanMention([]byte(s[i:])); ok && title != "" {
+				i += size
+				continue
+			}
 		}
 		end, body := n.longest(s[i:])
 		if end == 0 {

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Doc is one search entry (see "Files" above).
@@ -78,50 +79,25 @@ func docFile(depts any, docs, all []*Doc, byIndex bool, more ...any) ([]byte, er
 
 // Bundle writes the bundle of the editions, by file path: the manifest,
 // and for each edition one file or, where that file would reach splitAt
-// bytes, the parts of a split bundle. regimes are the regimes' IDs.
+// bytes, the parts of a split bundle. regimes are the regimes' IDs. The
+// editions are made concurrently; the result does not depend on it.
 func Bundle(regimes []string, eds []Edition, splitAt int) (map[string][]byte, error) {
+	parts := make([]map[string][]byte, len(eds))
+	entries := make([][]byte, len(eds))
+	errs := make([]error, len(eds))
+	var wg sync.WaitGroup
+	for i, ed := range eds {
+		wg.Go(func() { parts[i], entries[i], errs[i] = edition(ed, splitAt) })
+	}
+	wg.Wait()
 	files := map[string][]byte{}
 	manifest := []any{"v", 1, "kinds", Kinds, "regimes", regimes}
-	for _, ed := range eds {
-		docs := ed.Docs
-		link(docs)
-		depts := make([]any, len(ed.Depts))
-		for i, d := range ed.Depts {
-			depts[i] = []string{d.Slug, d.Name}
+	for i, ed := range eds {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		syn := synonymGroups(ed.Names)
-		one, err := docFile(depts, docs, docs, true, "syn", synList(syn, docs, true))
-		if err != nil {
-			return nil, err
-		}
-		var entry []any
-		if len(one) < splitAt {
-			name := fmt.Sprintf("search/%s.%s.json", ed.Lang, ContentHash(one))
-			files[name] = one
-			entry = []any{"docs", len(docs), "file", name}
-		} else {
-			parts, shards, err := splitBundle(ed)
-			if err != nil {
-				return nil, err
-			}
-			h := sha256.New()
-			for _, n := range slices.Sorted(maps.Keys(parts)) {
-				h.Write([]byte(n))
-				h.Write(parts[n])
-			}
-			base := fmt.Sprintf("search/%s.%s/", ed.Lang, hex.EncodeToString(h.Sum(nil))[:10])
-			for n, b := range parts {
-				files[base+n] = b
-			}
-			// Each department's docs run from its start to the next's.
-			starts := deptStarts(docs, len(ed.Depts))
-			entry = []any{"docs", len(docs), "base", base, "shards", shards, "chunk", searchChunkDocs, "depts", starts, "syn", synList(syn, nil, false)}
-		}
-		b, err := jsonObject(entry...)
-		if err != nil {
-			return nil, err
-		}
-		manifest = append(manifest, ed.Lang, json.RawMessage(b))
+		maps.Copy(files, parts[i])
+		manifest = append(manifest, ed.Lang, json.RawMessage(entries[i]))
 	}
 	b, err := jsonObject(manifest...)
 	if err != nil {
@@ -129,6 +105,57 @@ func Bundle(regimes []string, eds []Edition, splitAt int) (map[string][]byte, er
 	}
 	files["search/manifest.json"] = b
 	return files, nil
+}
+
+// rawText is the bytes of the docs' texts and titles: the one-file
+// bundle, which writes them all as JSON strings, is at least this big.
+func rawText(docs []*Doc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Text) + len(d.Title)
+	}
+	return n
+}
+
+// edition makes one edition's files and its manifest entry.
+func edition(ed Edition, splitAt int) (map[string][]byte, []byte, error) {
+	files := map[string][]byte{}
+	docs := ed.Docs
+	link(docs)
+	depts := make([]any, len(ed.Depts))
+	for i, d := range ed.Depts {
+		depts[i] = []string{d.Slug, d.Name}
+	}
+	syn := synonymGroups(ed.Names)
+	if rawText(docs) < splitAt { // else the one file would be too big anyway
+		one, err := docFile(depts, docs, docs, true, "syn", synList(syn, docs, true))
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(one) < splitAt {
+			name := fmt.Sprintf("search/%s.%s.json", ed.Lang, ContentHash(one))
+			files[name] = one
+			b, err := jsonObject("docs", len(docs), "file", name)
+			return files, b, err
+		}
+	}
+	parts, shards, err := splitBundle(ed)
+	if err != nil {
+		return nil, nil, err
+	}
+	h := sha256.New()
+	for _, n := range slices.Sorted(maps.Keys(parts)) {
+		h.Write([]byte(n))
+		h.Write(parts[n])
+	}
+	base := fmt.Sprintf("search/%s.%s/", ed.Lang, hex.EncodeToString(h.Sum(nil))[:10])
+	for n, b := range parts {
+		files[base+n] = b
+	}
+	// Each department's docs run from its start to the next's.
+	starts := deptStarts(docs, len(ed.Depts))
+	b, err := jsonObject("docs", len(docs), "base", base, "shards", shards, "chunk", searchChunkDocs, "depts", starts, "syn", synList(syn, nil, false))
+	return files, b, err
 }
 
 // deptStarts says where each department's docs start; the docs of no

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"maps"
 	"slices"
 	"unicode/utf8"
 )
@@ -14,12 +13,14 @@ import (
 // term is in it.
 type Posting struct{ Doc, W int }
 
-// Postings indexes docs: the posting lists by term, in doc order.
+// Postings indexes docs: the posting lists by term, in doc order. Terms
+// are numbered as they are first met (compact ids), and each doc's weights
+// are kept in slices indexed by them, reset after the doc, so that no map
+// is made per doc.
 func Postings(docs []*Doc) map[string][]Posting {
-	postings := map[string][]Posting{}
+	ix := &termIndex{ids: map[string]int32{}}
 	basis := slices.Index(Kinds, "basis")
 	for id, d := range docs {
-		w := map[string]int{}
 		tt := Tokens(d.Title)
 		text := d.Text
 		if d.Kind == basis {
@@ -27,48 +28,112 @@ func Postings(docs []*Doc) map[string][]Posting {
 			// entry has that title: here it is text.
 			tt, text = nil, d.Title+" "+d.Text
 		}
-		units := 0
-		for _, t := range tt {
-			if n := utf8.RuneCountInString(t); n == 1 || !isSearchHanTerm(t) {
-				units++ // a character or a word
-			}
-		}
-		share := map[string]int{}
-		for _, t := range tt {
-			n := 1
-			if isSearchHanTerm(t) {
-				n = utf8.RuneCountInString(t)
-			}
-			share[t] += n
-		}
-		for t, n := range share {
-			switch c := float64(n) / float64(units); {
-			case c < 1.0/3:
-				w[t] = 1 << 4
-			case c < 2.0/3:
-				w[t] = 2 << 4
-			default:
-				w[t] = 3 << 4
-			}
-			w[t] += min(units, 63) << 6
-		}
+		ix.title(tt)
 		tt = Tokens(text)
-		tf := map[string]int{}
-		for _, t := range tt {
-			tf[t]++
-		}
-		for t, n := range tf {
-			if d.Kind == basis {
-				w[t] += searchTF(n, len(tt)) / 2 // a citation weighs less than the duty
-			} else {
-				w[t] += searchTF(n, len(tt))
-			}
-		}
-		for _, t := range slices.Sorted(maps.Keys(w)) {
-			postings[t] = append(postings[t], Posting{id, w[t]})
-		}
+		ix.text(tt, d.Kind == basis)
+		ix.flush(id)
+	}
+	postings := make(map[string][]Posting, len(ix.terms))
+	for i, t := range ix.terms {
+		postings[t] = ix.lists[i]
 	}
 	return postings
+}
+
+// termIndex numbers terms and gathers their postings; w, share and tf are
+// the current doc's, by term id, with the ids each has set.
+type termIndex struct {
+	ids           map[string]int32
+	terms         []string
+	lists         [][]Posting
+	w, share, tf  []int
+	inW, inS, inT []int32
+	hasW          []bool
+}
+
+// id numbers a term, growing the per-term slices for a new one.
+func (ix *termIndex) id(t string) int32 {
+	if i, ok := ix.ids[t]; ok {
+		return i
+	}
+	i := int32(len(ix.terms))
+	ix.ids[t] = i
+	ix.terms = append(ix.terms, t)
+	ix.lists = append(ix.lists, nil)
+	ix.w, ix.share, ix.tf = append(ix.w, 0), append(ix.share, 0), append(ix.tf, 0)
+	ix.hasW = append(ix.hasW, false)
+	return i
+}
+
+func (ix *termIndex) setW(i int32, v int) {
+	if !ix.hasW[i] {
+		ix.hasW[i] = true
+		ix.inW = append(ix.inW, i)
+	}
+	ix.w[i] += v
+}
+
+// title weighs the title's terms: how much of the title each makes, and
+// the title's length in characters and words.
+func (ix *termIndex) title(tt []string) {
+	units := 0
+	for _, t := range tt {
+		if n := utf8.RuneCountInString(t); n == 1 || !isSearchHanTerm(t) {
+			units++ // a character or a word
+		}
+	}
+	for _, t := range tt {
+		n := 1
+		if isSearchHanTerm(t) {
+			n = utf8.RuneCountInString(t)
+		}
+		i := ix.id(t)
+		if ix.share[i] == 0 {
+			ix.inS = append(ix.inS, i)
+		}
+		ix.share[i] += n
+	}
+	for _, i := range ix.inS {
+		level := 3
+		switch c := float64(ix.share[i]) / float64(units); {
+		case c < 1.0/3:
+			level = 1
+		case c < 2.0/3:
+			level = 2
+		}
+		ix.setW(i, level<<4+min(units, 63)<<6)
+		ix.share[i] = 0
+	}
+	ix.inS = ix.inS[:0]
+}
+
+// text adds the text's term frequencies (a citation's at half weight).
+func (ix *termIndex) text(tt []string, half bool) {
+	for _, t := range tt {
+		i := ix.id(t)
+		if ix.tf[i] == 0 {
+			ix.inT = append(ix.inT, i)
+		}
+		ix.tf[i]++
+	}
+	for _, i := range ix.inT {
+		v := searchTF(ix.tf[i], len(tt))
+		if half {
+			v /= 2 // a citation weighs less than the duty
+		}
+		ix.setW(i, v)
+		ix.tf[i] = 0
+	}
+	ix.inT = ix.inT[:0]
+}
+
+// flush appends the doc's postings and clears its weights.
+func (ix *termIndex) flush(doc int) {
+	for _, i := range ix.inW {
+		ix.lists[i] = append(ix.lists[i], Posting{doc, ix.w[i]})
+		ix.w[i], ix.hasW[i] = 0, false
+	}
+	ix.inW = ix.inW[:0]
 }
 
 // searchTF is BM25's weight of a term that occurs n times in a text of

@@ -27,8 +27,8 @@ func htmlPages(out *Output, lang string) []string {
 }
 
 // TestTwins checks that every Chinese page has its English twin and the
-// reverse, that each page's language switch points to its twin, and that
-// both carry hreflang alternates for both languages.
+// reverse, and that each page's language switch points to its twin (the
+// hreflang alternates, which need base_url, are in host_test.go).
 func TestTwins(t *testing.T) {
 	t.Parallel()
 	out := realSite(t)
@@ -51,11 +51,6 @@ func TestTwins(t *testing.T) {
 			}
 			if got := resolve(p, string(m[1])); got != twin {
 				t.Errorf("%s: language switch goes to %s, want %s", p, got, twin)
-			}
-			for _, hl := range []string{"zh-CN", "en", "x-default"} {
-				if !bytes.Contains(out.Files[p], []byte(`hreflang="`+hl+`"`)) {
-					t.Errorf("%s: no <link rel=alternate hreflang=%s>", p, hl)
-				}
 			}
 		}
 	}

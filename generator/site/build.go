@@ -5,12 +5,12 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
 	"qingdan/generator/export"
-	"qingdan/generator/graph"
 	"qingdan/generator/search"
 )
 
@@ -43,6 +43,7 @@ type Option func(*options)
 type options struct {
 	minify bool
 	draft  bool
+	stats  *Stats
 }
 
 // WithoutMinify leaves HTML, CSS and JS as the templates wrote them
@@ -54,72 +55,171 @@ func WithoutMinify() Option { return func(o *options) { o.minify = false } }
 // lang="zh-CN" and labelled. A build without it fails on such fields.
 func Draft() Option { return func(o *options) { o.draft = true } }
 
+// WithStats has the build fill in s: how long each stage took and how many
+// pages it rendered; s.Progress, if set, hears of the pages as they are
+// rendered. Nothing of it reaches the output.
+func WithStats(s *Stats) Option { return func(o *options) { o.stats = s } }
+
+// Stats are a build's figures for its summary. Search and Data run
+// alongside Render, so the durations overlap.
+type Stats struct {
+	Load, Check, Graph, Render, Search, Data time.Duration
+	Pages                                    int // HTML pages rendered
+	// Progress is called with the pages rendered so far and their total,
+	// from one goroutine at a time.
+	Progress func(done, total int)
+}
+
 // Build runs the load, check and render stages on a content tree and a
 // layouts tree and returns the whole site in memory. Nothing is written.
+// Pages are rendered and minified by one worker per core while the search
+// bundle and the open data are made alongside them.
 func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
-	o := options{minify: true}
+	o := buildOptions(opts)
+	m, t, pending, err := prepare(contentFS, func() (*Templates, error) { return LoadTemplates(layouts) }, o)
+	if err != nil {
+		return nil, err
+	}
+	if m.assets, err = loadAssets(layouts, o.minify); err != nil {
+		return nil, err
+	}
+	date, err := siteDate(m.c, layouts)
+	if err != nil {
+		return nil, err
+	}
+	st := o.stats
+	pages := m.pages()
+	st.Pages = len(pages)
+	files, err := m.produce(t, pages, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.addHostFiles(layouts, pages, files); err != nil {
+		return nil, err
+	}
+	return &Output{Files: files, Pending: pending, Date: date, Assets: m.assets.names}, nil
+}
+
+func buildOptions(opts []Option) options {
+	o := options{minify: true, stats: &Stats{}}
 	for _, f := range opts {
 		f(&o)
 	}
+	return o
+}
+
+// prepare runs the load and check stages, then gets the templates and
+// checks the interface strings they use, and makes the render stage's model.
+func prepare(contentFS fs.FS, templates func() (*Templates, error), o options) (*model, *Templates, content.Errors, error) {
+	st := o.stats
+	start := time.Now()
 	c, err := content.Load(contentFS)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	g, pending, err := checkStage(c, o.draft)
+	st.Load = time.Since(start)
+	var tm check.Timing
+	g, pending, err := check.Timed(c, o.draft, &tm)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	t, err := LoadTemplates(layouts)
+	st.Check, st.Graph = tm.Rules, tm.Graph
+	t, err := templates()
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if err := t.checkUI(c); err != nil {
-		return nil, err
-	}
-	assets, err := loadAssets(layouts, o.minify)
-	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	m := newModel(g)
 	m.draft = o.draft
-	m.assets = assets
-	pages := m.pages()
-	files, err := m.render(t, pages)
-	if err != nil {
-		return nil, err
-	}
+	return m, t, pending, nil
+}
+
+// searchBundle is the search bundle of the pages.
+func (m *model) searchBundle(pages []*Page) (map[string][]byte, error) {
 	bundle, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
 	if err != nil {
 		return nil, fmt.Errorf("render search bundle: %w", err)
 	}
-	maps.Copy(files, bundle)
-	data, err := export.Files(g)
-	if err != nil {
-		return nil, fmt.Errorf("render open data: %w", err)
-	}
-	maps.Copy(files, data)
-	if o.minify {
-		if err := minifyAll(files); err != nil {
-			return nil, err
-		}
-	}
-	maps.Copy(files, assets.files)
-	date, err := newestIn(layouts)
+	return bundle, nil
+}
+
+// Checked is what the check stage found in a content tree that passed it.
+type Checked struct {
+	Content *content.Content
+	// Pages is how many pages a build would render.
+	Pages int
+	// Pending lists the fields awaiting English (a draft check lets them
+	// through; a check for publishing fails on them).
+	Pending content.Errors
+}
+
+// Check runs the load and check stages and parses the templates (checking
+// the interface strings they use), as Build does, and stops there: nothing
+// is rendered or written. It is qingdan check.
+func Check(contentFS, layouts fs.FS, opts ...Option) (*Checked, error) {
+	m, _, pending, err := prepare(contentFS, func() (*Templates, error) { return LoadTemplates(layouts) }, buildOptions(opts))
 	if err != nil {
 		return nil, err
 	}
-	if c.Modified.After(date) {
-		date = c.Modified
-	}
-	return &Output{Files: files, Pending: pending, Date: date, Assets: assets.names}, nil
+	return &Checked{Content: m.c, Pages: len(m.pages()), Pending: pending}, nil
 }
 
-// checkStage runs the check stage, as a draft (pending translations allowed
-// and returned) or for publishing.
-func checkStage(c *content.Content, draft bool) (*graph.Graph, content.Errors, error) {
-	if draft {
-		return check.Draft(c)
+// produce renders the pages while the search bundle and the open data are
+// made on their own goroutines, and adds the assets.
+func (m *model) produce(t *Templates, pages []*Page, o options) (map[string][]byte, error) {
+	st := o.stats
+	var bundle, data map[string][]byte
+	var bundleErr, dataErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		start := time.Now()
+		bundle, bundleErr = search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
+		if bundleErr == nil && o.minify {
+			bundleErr = minifyAll(bundle)
+		}
+		st.Search = time.Since(start)
+	})
+	wg.Go(func() {
+		start := time.Now()
+		data, dataErr = export.Files(m.g)
+		if dataErr == nil && o.minify {
+			dataErr = minifyAll(data)
+		}
+		st.Data = time.Since(start)
+	})
+	start := time.Now()
+	files, err := m.render(t, pages, o.minify, st.Progress)
+	st.Render = time.Since(start)
+	wg.Wait()
+	if err != nil {
+		return nil, err
 	}
-	g, err := check.Check(c)
-	return g, nil, err
+	maps.Copy(files, m.assets.files)
+	if bundleErr != nil {
+		return nil, fmt.Errorf("render search bundle: %w", bundleErr)
+	}
+	maps.Copy(files, bundle)
+	if dataErr != nil {
+		return nil, fmt.Errorf("render open data: %w", dataErr)
+	}
+	maps.Copy(files, data)
+	return files, nil
+}
+
+// addHostFiles adds what hosts, browsers and search engines look for
+// beside the pages: favicon.ico, sitemap.xml and robots.txt, and the
+// badge's image from content/.
+func (m *model) addHostFiles(layouts fs.FS, pages []*Page, files map[string][]byte) error {
+	icon, err := faviconICO(layouts)
+	if err != nil {
+		return err
+	}
+	files["favicon.ico"] = icon
+	maps.Copy(files, m.hostFiles(pages))
+	if b := m.c.Site.Badge; b.Image != "" {
+		files[b.File()] = b.Data
+	}
+	return nil
 }

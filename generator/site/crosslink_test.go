@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -13,15 +14,31 @@ import (
 // linkTargets lists the files and anchors a page links to, as
 // "file#fragment" and "file".
 func linkTargets(out *Output, page string) map[string]bool {
+	key := linkKey{out, page}
+	if set, ok := linkCache.Load(key); ok {
+		return set.(map[string]bool)
+	}
 	set := map[string]bool{}
-	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(string(out.Files[page]), -1) {
+	for _, m := range hrefRE.FindAllStringSubmatch(string(out.Files[page]), -1) {
 		f := resolve(page, m[1])
 		set[f] = true
 		if _, frag, ok := strings.Cut(m[1], "#"); ok {
 			set[f+"#"+frag] = true
 		}
 	}
+	linkCache.Store(key, set)
 	return set
+}
+
+// The link sets of pages already read (the tests only read them).
+var (
+	hrefRE    = regexp.MustCompile(`href="([^"]*)"`)
+	linkCache sync.Map
+)
+
+type linkKey struct {
+	out  *Output
+	page string
 }
 
 // TestRegimeIndexes: every duty, item, system, boundary and service is
@@ -65,9 +82,23 @@ func TestRegimeIndexes(t *testing.T) {
 }
 
 // secondDeptSite builds the site with a small second department (a
-// fixture, testdata/second-dept).
+// fixture, testdata/second-dept), once for the tests that read it.
 func secondDeptSite(t *testing.T) *Output {
 	t.Helper()
+	secondOnce.Do(func() { secondOut, secondErr = buildSecondDept() })
+	if secondErr != nil {
+		t.Fatalf("build with a second department: %v", secondErr)
+	}
+	return secondOut
+}
+
+var (
+	secondOnce sync.Once
+	secondOut  *Output
+	secondErr  error
+)
+
+func buildSecondDept() (*Output, error) {
 	files := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/second-dept"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -78,19 +109,16 @@ func secondDeptSite(t *testing.T) *Output {
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	out, err := Build(overlay{os.DirFS("../../content"), files}, os.DirFS("../../layouts"))
-	if err != nil {
-		t.Fatalf("build with a second department: %v", err)
-	}
-	return out
+	return Build(overlay{os.DirFS("../../content"), files}, os.DirFS("../../layouts"))
 }
 
 // TestSecondDepartment builds the site with a small second department (a
 // fixture) and checks that the shared instrument, body and regime pages
 // gather from both departments.
 func TestSecondDepartment(t *testing.T) {
+	long(t)
 	t.Parallel()
 	out := secondDeptSite(t)
 	for _, l := range []string{"zh", "en"} {

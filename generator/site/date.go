@@ -6,7 +6,22 @@ import (
 	"io/fs"
 	"strconv"
 	"time"
+
+	"qingdan/generator/content"
 )
+
+// siteDate is the newest modification time of the content files read and
+// of the layouts files (Output.Date).
+func siteDate(c *content.Content, layouts fs.FS) (time.Time, error) {
+	date, err := newestIn(layouts)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if c.Modified.After(date) {
+		date = c.Modified
+	}
+	return date, nil
+}
 
 // newestIn is the newest modification time of the files in fsys (zero
 // when it gives none, or has no files).

@@ -41,15 +41,37 @@
 //
 // The same content always gives the same bytes: no clock, no map order.
 //
+// # Incremental builds
+//
+// A Builder (incremental.go) builds the same trees again and again for the
+// preview (package serve). It loads and checks the whole content each
+// time, then fingerprints every page by what it shows (fingerprint.go):
+// the site-wide inputs (layouts, site settings, interface strings,
+// glossary, registry, the list of pages and their titles), the page's own
+// data followed through every record it reaches, a department reached from
+// elsewhere by its own fields only, a list's index page by the part it
+// lists, and pages of no list by the skeleton of every list (each record's
+// place, part titles, regimes, references and counts). A page whose
+// fingerprint is unchanged keeps its bytes; the search bundle is made again
+// only when a search entry changed, a list's open data only when the list
+// or the registry did. Its output equals Build's, byte for byte (a property
+// test of random edits holds it to that); a template that comes to show
+// more of a list than its data gives must be named in hasher.deptIndex.
+//
 // # Pages and URLs
 //
 // Every page exists in both languages at mirrored paths, /zh/… and /en/…,
 // with a language switch to its twin. URLs are folders (…/duties/3/ is
 // …/duties/3/index.html) and every link is relative, so public/ can be
-// served from any folder of any host.
+// served from any folder of any host; only 404.html, which hosts serve for
+// any missing address at any depth, links from the site's folder on the
+// host (base_url's path, or / without it).
 //
 //	/                                   bilingual entry page
-//	/404.html                           bilingual not-found page
+//	/404.html                           not-found page (Chinese header and
+//	                                    footer, the message in both languages)
+//	/sitemap.xml, /robots.txt           for search engines (see Hosting)
+//	/favicon.ico, /assets/favicon.svg   the site's icon
 //	/{lang}/                            site home: lists and ways to browse
 //	/{lang}/{dept}/                     a list's home and contents
 //	/{lang}/{dept}/duties/              main duties with their items, and the note
@@ -78,6 +100,38 @@
 // Pages read fully without JavaScript; assets/site.js only adds
 // conveniences (large text, read-aloud, keeping #anchors across the language
 // switch) and assets/search.js the search.
+//
+// # Hosting
+//
+// site.toml's base_url is the site's public address (content.Base). With
+// the full address, every page but 404.html has an absolute canonical
+// link, absolute hreflang alternates (zh-CN, en and, as x-default, the
+// Chinese page, or the entry page for the homes) and og:url; sitemap.xml
+// lists every page but 404.html at its address with the same alternates
+// (xhtml:link); robots.txt allows all and names the sitemap. Without it
+// they are left out (a search engine rejects relative ones), robots.txt
+// names no sitemap, and 404.html links from / (check.NotReady says so).
+// 404.html is noindex.
+//
+// Every page has a description (describe.go): its title, then its main
+// text in its own language, less headings, navigation, pictures, table
+// heads, facts and counts, ended at a sentence near what a search engine
+// shows (110 characters in Chinese, 160 in English); the entry page's is
+// the site's introduction. Open Graph gives og:title, og:description,
+// og:locale (zh_CN, en_US) and its alternate, og:type and og:site_name.
+// favicon.ico is drawn at build time from layouts/assets/favicon.svg
+// (favicon.go), unless layouts/assets holds a favicon.ico.
+//
+// Every page, the entry page and 404.html included, ends with the footer
+// (layouts/_partials.html): the site map, the organizer, the contact, the
+// site code, the ICP number linked to the MIIT register
+// (https://beian.miit.gov.cn/), the public-security number linked to its
+// record (http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=
+// and its digits) beside the site's own badge (assets/police.svg), and
+// the 党政机关网站标识 badge, its image copied from content/ to
+// assets/badge.png (or .gif, .jpeg), linked to its registration record.
+// An empty field is left out. The homes (/, /zh/, /en/) link the
+// error-report entry (我为政府网站找错).
 //
 // # Pictures
 //

@@ -41,6 +41,10 @@ type Page struct {
 	Crumbs   []Crumb
 	Dept     *Department // the list the page belongs to, if any
 	Data     any
+	// AnyDepth marks the page a host serves for any missing URL
+	// (404.html): its links start from the site's folder, not from the
+	// page, and it is not indexed.
+	AnyDepth bool
 }
 
 // Crumb is one step of a page's breadcrumbs.
@@ -57,11 +61,15 @@ func (p *Page) File() string {
 	return strings.TrimPrefix(p.URL, "/")
 }
 
-// Twin is the URL of the same page in the other language.
+// Twin is the URL of the same page in the other language (for a page
+// served at any depth, the other language's home).
 func (p *Page) Twin() string {
 	other := En
 	if p.Lang == En {
 		other = Zh
+	}
+	if p.AnyDepth {
+		return "/" + string(other) + "/"
 	}
 	return "/" + string(other) + strings.TrimPrefix(p.URL, "/"+string(p.Lang))
 }
@@ -74,11 +82,13 @@ type model struct {
 	ix     *content.Index
 	links  map[Lang]*markup.NameLinks // body names → body pages, site paths
 	draft  bool                       // pending translations shown in Chinese
-	assets *Assets
+	base   content.Base               // where the site is hosted (site.toml base_url)
+	assets *Assets                    // layouts/assets/ as published
 }
 
 func newModel(g *graph.Graph) *model {
 	m := &model{g: g, c: g.Content, ix: g.Index, links: map[Lang]*markup.NameLinks{}}
+	m.base, _ = content.ParseBase(g.Content.Site.BaseURL) // the check stage refused a bad one
 	for _, l := range content.Langs {
 		m.links[l] = g.Names[l].Links(func(b *Body) string {
 			if !m.hasBodyPage(b) {

@@ -13,10 +13,10 @@ import (
 )
 
 // namedPlaces finds, by brute force and independently of markup.Names,
-// the places whose Chinese text names b as the longest known name at some
-// position (known names: every body's names and the glossary's terms;
-// nothing inside a 《…》 title).
-func namedPlaces(g *graph.Graph, b *content.Body) map[string]bool {
+// the places whose Chinese text names each body as the longest known name
+// at some position (known names: every body's names and the glossary's
+// terms; nothing inside a 《…》 title).
+func namedPlaces(g *graph.Graph) map[*content.Body]map[string]bool {
 	type name struct {
 		s    string
 		body *content.Body
@@ -33,7 +33,7 @@ func namedPlaces(g *graph.Graph, b *content.Body) map[string]bool {
 		names = append(names, name{t.Term.Zh, nil})
 	}
 	titles := regexp.MustCompile(`《[^《》\n]+》`)
-	places := map[string]bool{}
+	places := map[*content.Body]map[string]bool{}
 	for _, r := range g.Records {
 		for _, t := range r.Texts {
 			s := titles.ReplaceAllStringFunc(t.Zh, func(m string) string { return strings.Repeat("\x00", len(m)) })
@@ -49,8 +49,11 @@ func namedPlaces(g *graph.Graph, b *content.Body) map[string]bool {
 					i += size
 					continue
 				}
-				if best.body == b {
-					places[r.URL(content.Zh)] = true
+				if best.body != nil {
+					if places[best.body] == nil {
+						places[best.body] = map[string]bool{}
+					}
+					places[best.body][r.URL(content.Zh)] = true
 				}
 				i += len(best.s)
 			}
@@ -72,8 +75,9 @@ func TestBodyPagesNameOnlyTheirOwn(t *testing.T) {
 	}
 	out := realSite(t)
 	linkRE := regexp.MustCompile(`<h2 id="named">.*`)
+	named := namedPlaces(g)
 	for _, b := range c.Registry.Bodies {
-		want := namedPlaces(g, b)
+		want := named[b]
 		var got []string
 		for _, cit := range g.NamedIn(b) {
 			got = append(got, cit.URL(content.Zh))

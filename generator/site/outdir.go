@@ -38,6 +38,15 @@ const Marker = ".qingdan-build"
 
 const markerText = "This folder is the output of qingdan build, which replaces it whole on every build.\n"
 
+// CheckOutput says whether Write may replace dir (see Write), so that a
+// command can refuse a wrong output folder before it builds anything.
+func CheckOutput(dir string, keep ...string) error {
+	if _, err := outputFolder(dir, keep); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
 // outputFolder resolves dir (following symbolic links) to the folder the
 // site is to replace, or says why Write may not replace it.
 func outputFolder(dir string, keep []string) (string, error) {

@@ -72,7 +72,7 @@ type (
 func (m *model) pages() []*Page {
 	b := &pageList{m: m}
 	b.add(&Page{Lang: Zh, URL: "/", Template: "root.html", Title: m.ui("site.name"), Data: RootData{}})
-	b.add(&Page{Lang: Zh, URL: "/404.html", Template: "404.html", Title: m.ui("notfound.title"), Data: RootData{}})
+	b.add(&Page{Lang: Zh, URL: "/404.html", Template: "404.html", Title: m.ui("notfound.title"), Data: RootData{}, AnyDepth: true})
 	for _, l := range content.Langs {
 		b.lang(l)
 	}

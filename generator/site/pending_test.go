@@ -48,6 +48,7 @@ func untranslated(t *testing.T) overlay {
 // without English at its place; a draft shows it on the English page in
 // Chinese, marked lang="zh-CN" and labelled, and lists it as pending.
 func TestPendingTranslation(t *testing.T) {
+	long(t)
 	fsys := untranslated(t)
 	_, err := Build(fsys, os.DirFS("../../layouts"))
 	if err == nil {

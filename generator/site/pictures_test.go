@@ -156,6 +156,7 @@ func dataRows(t *testing.T, out *Output, p, id string) [][]*html.Node {
 // TestSecondDepartmentGlance: with two departments the site's home shows
 // every list at a glance, each count the sum of the departments' own.
 func TestSecondDepartmentGlance(t *testing.T) {
+	long(t)
 	t.Parallel()
 	out := secondDeptSite(t)
 	for _, l := range []string{"zh", "en"} {
@@ -296,6 +297,7 @@ func TestTimelineDeadlines(t *testing.T) {
 // the department and copies of it) and wants the site's home to count each
 // part once per copy, and the copies' instruments once.
 func TestBenchSitePictures(t *testing.T) {
+	long(t)
 	t.Parallel()
 	const n = 3
 	dst := filepath.Join(t.TempDir(), "content")

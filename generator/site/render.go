@@ -2,11 +2,13 @@ package site
 
 import (
 	"bytes"
-
 	"fmt"
 	"html/template"
 	"io/fs"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Templates are the layouts/ files: base.html wraps every page; each page
@@ -51,14 +53,36 @@ func LoadTemplates(fsys fs.FS) (*Templates, error) {
 	return t, nil
 }
 
-// render executes every page's template, concurrently, and returns the
-// pages' bytes by output file.
-func (m *model) render(t *Templates, pages []*Page) (map[string][]byte, error) {
+// render executes every page's template, and minifies it, on one worker
+// per core, and returns the pages' bytes by output file. Each worker
+// reuses its two buffers; a page's bytes are copied out at their size.
+// progress, if not nil, hears how many pages are done, from one goroutine
+// at a time.
+func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(done, total int)) (map[string][]byte, error) {
 	out := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	parallel(len(pages), func(i int) {
-		out[i], errs[i] = m.renderPage(t, pages[i])
-	})
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	var mu sync.Mutex
+	next := make(chan int, 256)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var page, small bytes.Buffer
+			for i := range next {
+				out[i], errs[i] = m.renderPage(t, pages[i], &page, &small, minify)
+				if n := done.Add(1); progress != nil && (n%100 == 0 || int(n) == len(pages)) {
+					mu.Lock()
+					progress(int(n), len(pages))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	files := make(map[string][]byte, len(pages))
 	for i, p := range pages {
 		if errs[i] != nil {
@@ -69,19 +93,44 @@ func (m *model) render(t *Templates, pages []*Page) (map[string][]byte, error) {
 	return files, nil
 }
 
-func (m *model) renderPage(t *Templates, p *Page) ([]byte, error) {
+// renderPage renders a page: its main content first, from which its
+// description is drawn, then the page around it (layouts/base.html), into
+// page and, with minify, minified into small; it returns a copy of the
+// result. A template defining "standalone" is a whole document of its own
+// (the bilingual entry page), described by the site's introduction.
+func (m *model) renderPage(t *Templates, p *Page, page, small *bytes.Buffer, minify bool) ([]byte, error) {
 	tp := t.byName[p.Template]
 	if tp == nil {
 		return nil, fmt.Errorf("no template layouts/%s", p.Template)
 	}
-	var b bytes.Buffer
+	page.Reset()
 	v := &View{Page: p, m: m}
 	name := "layouts/base.html"
-	if tp.Lookup("standalone") != nil { // a whole document of its own (root, 404)
+	if tp.Lookup("standalone") != nil {
 		name = "standalone"
+		v.desc = clipDescription([]string{m.c.UI["home.intro"].Zh}, Zh)
+	} else {
+		if err := tp.ExecuteTemplate(page, "content", v); err != nil {
+			return nil, err
+		}
+		v.main = template.HTML(page.String())
+		v.desc = describe(page.Bytes(), p.Lang)
+		if v.desc == "" { // a page of headings and links only
+			v.desc = v.PlainText(p.Title) + " - " + m.c.Site.Name.In(p.Lang)
+		}
+		page.Reset()
 	}
-	if err := tp.ExecuteTemplate(&b, name, v); err != nil {
+	if err := tp.ExecuteTemplate(page, name, v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	res := page
+	if minify {
+		small.Reset()
+		// page, having Bytes, is read in place (a bytes.Reader is copied).
+		if err := minifier.Minify("text/html", small, page); err != nil {
+			return nil, fmt.Errorf("minify: %w", err)
+		}
+		res = small
+	}
+	return bytes.Clone(res.Bytes()), nil
 }

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -30,15 +31,23 @@ func seedText(t *testing.T) string {
 	return normalize(string(b))
 }
 
-// realContent loads content/.
+// realContent loads content/, once for the tests that read it (none
+// changes it; the race detector would see one that did, as they run in
+// parallel).
 func realContent(t *testing.T) *content.Content {
 	t.Helper()
-	c, err := content.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
+	contentOnce.Do(func() { contentVal, contentErr = content.Load(os.DirFS("../../content")) })
+	if contentErr != nil {
+		t.Fatal(contentErr)
 	}
-	return c
+	return contentVal
 }
+
+var (
+	contentOnce sync.Once
+	contentVal  *content.Content
+	contentErr  error
+)
 
 // parsePage parses a built page.
 func parsePage(t *testing.T, name string, b []byte) *html.Node {
@@ -360,6 +369,7 @@ func siteWithContact(t *testing.T, zh, en string) *Output {
 // gives one, and site.toml does not take a public service's office or
 // telephone for the site's contact.
 func TestFooterContact(t *testing.T) {
+	long(t)
 	t.Parallel()
 	c := realContent(t)
 	for _, d := range c.Departments {

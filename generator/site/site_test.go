@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 )
 
 // The real site, built once for the whole-site tests.
@@ -136,6 +137,7 @@ func TestSeedClausesSplitter(t *testing.T) {
 
 // TestDeterministic builds the site twice and compares every byte.
 func TestDeterministic(t *testing.T) {
+	long(t)
 	t.Parallel()
 	a := realSite(t)
 	b, err := Build(os.DirFS("../../content"), os.DirFS("../../layouts"))
@@ -249,5 +251,33 @@ func TestPages(t *testing.T) {
 	}
 	if _, ok := out.Files["404.html"]; !ok {
 		t.Error("no 404.html")
+	}
+}
+
+// TestCheckRendersNothing: Check stops before the render stage (a template
+// that fails only when executed passes it) and counts the pages a build
+// renders.
+func TestCheckRendersNothing(t *testing.T) {
+	t.Parallel()
+	want := 0
+	for _, n := range realSite(t).Names() {
+		if strings.HasSuffix(n, ".html") {
+			want++
+		}
+	}
+	got, err := Check(os.DirFS("../../content"), os.DirFS("../../layouts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Pages != want {
+		t.Errorf("Check counts %d pages; the build renders %d", got.Pages, want)
+	}
+	// An index out of range fails only when the template runs.
+	layouts := overlay{os.DirFS("../../layouts"), fstest.MapFS{"home.html": {Data: []byte(`{{define "content"}}{{index .Data.Depts 99}}{{end}}`)}}}
+	if _, err := Check(os.DirFS("../../content"), layouts); err != nil {
+		t.Errorf("Check rendered a page: %v", err)
+	}
+	if _, err := Build(os.DirFS("../../content"), layouts); err == nil {
+		t.Error("the broken template built: the test proves nothing")
 	}
 }

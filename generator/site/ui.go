@@ -14,7 +14,7 @@ import (
 // breadcrumbs), beside those the templates name.
 var goUI = []string{"site.name", "notfound.title", "list.series", "nav.home", "laws.title", "bodies.title", "regimes.title",
 	"glossary.title", "search.title", "sitemap.title", "part.duties", "part.boundaries", "part.systems",
-	"part.services", "part.accountability", "translation.pending", "data.title"}
+	"part.services", "part.accountability", "translation.pending", "data.title", "home.intro"}
 
 // uiHelpers are the View methods whose first argument is an interface
 // string's key.

@@ -16,7 +16,9 @@ import (
 // page's language and make links relative to it.
 type View struct {
 	*Page
-	m *model
+	m    *model
+	main template.HTML // the page's main content, rendered (render.go)
+	desc string        // its description, drawn from main
 }
 
 // HTMLLang is the page's lang attribute.
@@ -91,8 +93,14 @@ func (v *View) Markdown(p Prose) (template.HTML, error) {
 func (v *View) Link(in *Instrument) string { return v.Rel(v.m.url(v.Lang, in)) }
 
 // Rel makes a site path relative to this page, so that the site works
-// from any folder of any host.
-func (v *View) Rel(target string) string { return relURL(v.URL, target) }
+// from any folder of any host; on a page served at any depth (404.html),
+// it is the path from the host's root, under base_url's folder.
+func (v *View) Rel(target string) string {
+	if v.AnyDepth {
+		return v.RootPath(strings.TrimPrefix(target, "/"))
+	}
+	return relURL(v.URL, target)
+}
 
 // RecordURL is where a record of the graph is shown, in this language.
 func (v *View) RecordURL(r *graph.Record) string { return v.Rel(r.URL(v.Lang)) }
@@ -346,15 +354,9 @@ func (v *View) UIIn(key, l string) (string, error) {
 	return t.In(Lang(l)), nil
 }
 
-// RootPath is a path from the site's root folder, for the 404 page, which the
-// host serves at any depth. Site.BasePath says where the site is hosted.
-func (v *View) RootPath(p string) string {
-	base := v.m.c.Site.BasePath
-	if base == "" {
-		base = "/"
-	}
-	return strings.TrimSuffix(base, "/") + "/" + p
-}
+// RootPath is the path from the host's root of p, a path from the site's
+// folder: base_url's folder, or / without it.
+func (v *View) RootPath(p string) string { return v.m.base.Path + p }
 
 // SearchKinds are the kinds of search entries, in filter order.
 func (v *View) SearchKinds() []string { return search.Kinds }

@@ -47,8 +47,10 @@ func minifyAll(files map[string][]byte) error {
 		default:
 			continue
 		}
-		var b bytes.Buffer
-		if err := minifier.Minify(mt, &b, bytes.NewReader(files[n])); err != nil {
+		// A Buffer, having Bytes, is read in place; the output is at most
+		// the input's size.
+		b := bytes.NewBuffer(make([]byte, 0, len(files[n])))
+		if err := minifier.Minify(mt, b, bytes.NewBuffer(files[n])); err != nil {
 			return fmt.Errorf("render %s: minify: %w", n, err)
 		}
 		files[n] = b.Bytes()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"time"
 
 	"qingdan/generator/check"
 	"qingdan/generator/content"
@@ -15,26 +16,39 @@ import (
 // fields awaiting English in Chinese. Every file is dated with the newest
 // content or layouts file's time, or SOURCE_DATE_EPOCH when it is set.
 func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool) int {
-	var opts []site.Option
+	start := time.Now()
+	st := &site.Stats{}
+	var clear func()
+	st.Progress, clear = progress(stderr)
+	opts := []site.Option{site.WithStats(st)}
 	if draft {
 		opts = append(opts, site.Draft())
 	}
 	epoch, fixed, err := site.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
-	var built *site.Output
 	if err == nil {
-		built, err = site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
+		err = site.CheckOutput(out, contentDir, layouts)
 	}
+	if err != nil {
+		clear()
+		report(stderr, err, contentDir)
+		return 1
+	}
+	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
+	clear()
+	var write time.Duration
 	if err == nil {
 		if fixed {
 			built.Date = epoch
 		}
+		w := time.Now()
 		err = site.Write(built, out, contentDir, layouts)
+		write = time.Since(w)
 	}
 	if err != nil {
 		report(stderr, err, contentDir)
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %d files into %s/\n", len(built.Files), out)
+	summary(stdout, built, st, write, time.Since(start), out)
 	if len(built.Pending) > 0 {
 		fmt.Fprintf(stdout, "draft: %d field(s) pending translation show in Chinese; not for publishing\n", len(built.Pending))
 	}
@@ -45,19 +59,14 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 // counted per file, and what publishing still needs (with publish, a
 // failure, each pending field listed).
 func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool) int {
-	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), site.Draft())
+	built, err := site.Check(os.DirFS(contentDir), os.DirFS(layouts), site.Draft())
 	if err != nil {
 		report(stderr, err, contentDir)
 		return 1
 	}
-	fmt.Fprintf(stdout, "content ok: %d files would be built\n", len(built.Files))
+	fmt.Fprintf(stdout, "content ok: %d pages would be built\n", built.Pages)
 	countPending(stderr, built.Pending, contentDir)
-	c, err := content.Load(os.DirFS(contentDir))
-	if err != nil {
-		report(stderr, err, contentDir)
-		return 1
-	}
-	notReady := check.NotReady(c)
+	notReady := check.NotReady(built.Content)
 	for _, e := range notReady {
 		e.Pos.File = contentDir + "/" + e.Pos.File
 		fmt.Fprintln(stderr, "warning:", e)

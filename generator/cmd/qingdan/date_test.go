@@ -62,6 +62,7 @@ func allDated(t *testing.T, what, dir string, want time.Time) {
 // stay); SOURCE_DATE_EPOCH wins over the content; a wrong one fails the
 // build and writes nothing.
 func TestBuildDates(t *testing.T) {
+	long(t)
 	dir := t.TempDir()
 	content, layouts := filepath.Join(dir, "content"), filepath.Join(dir, "layouts")
 	copyTree(t, "../../../content", content)

@@ -2,27 +2,32 @@
 //
 //	qingdan build [-content content] [-layouts layouts] [-out public] [-draft]
 //	qingdan check [-content content] [-layouts layouts] [-publish]
-//	qingdan serve [-out public] [-addr 127.0.0.1:8000]
+//	qingdan serve [-content content] [-layouts layouts] [-addr 127.0.0.1:8000] [-draft]
+//	qingdan serve -public DIR [-addr 127.0.0.1:8000]
 //	qingdan import -department SLUG -out CONTENT_DIR FILE
+//	qingdan benchsite -departments N -out CONTENT_DIR [-content content]
 //
 // build runs the whole pipeline and replaces the output folder only when
 // every stage succeeded; a field with Chinese and no English fails it, unless
 // -draft builds a preview that shows such fields in Chinese, labelled
-// "English translation pending". check runs the pipeline without writing and
-// lists every problem as file:line:column: message, counts the fields
+// "English translation pending". check runs the load and check stages and
+// parses the templates, rendering and writing nothing, and lists every problem as file:line:column: message, counts the fields
 // pending translation per file, then warns of what only the authorities or
 // the publisher can supply before publishing (with -publish, fails and lists
 // each pending field). Both exit with status 1 when the content has
 // problems, 2 when they are used wrongly. import reads a
 // list kept as text in the 2015 Shandong template (package importer) into a
-// department's folder.
+// department's folder. serve is the live preview, built in memory, or with
+// -public a careful server of a built site (package serve). benchsite writes
+// a content folder of N departments for benchmarks (package benchsite). build prints a summary: pages, files
+// and bytes, and the time of each stage; while it renders it shows its
+// progress on stderr when that is a terminal.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 
 	"qingdan/generator/content"
@@ -37,15 +42,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usage(stderr)
 	}
 	cmd := args[0]
-	if cmd == "import" {
+	switch cmd {
+	case "import":
 		return importer.Run(args[1:], stdout, stderr)
+	case "benchsite":
+		return benchsiteCmd(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	}
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	contentDir := fl.String("content", "content", "content folder")
 	layouts := fl.String("layouts", "layouts", "layouts folder")
 	out := fl.String("out", "public", "output folder")
-	addr := fl.String("addr", "127.0.0.1:8000", "address to serve on")
 	publish := fl.Bool("publish", false, "check: also fail when the site lacks what publishing needs (registration codes, data licence, translations)")
 	draft := fl.Bool("draft", false, "build: a preview in which fields awaiting English show in Chinese, labelled")
 	if err := fl.Parse(args[1:]); err != nil {
@@ -57,16 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(stdout, stderr, *contentDir, *layouts, *out, *draft)
 	case "check":
 		return checkCmd(stdout, stderr, *contentDir, *layouts, *publish)
-	case "serve":
-		fmt.Fprintf(stdout, "serving %s/ at http://%s/ (Ctrl-C stops)\n", *out, *addr)
-		if err := http.ListenAndServe(*addr, http.FileServer(http.Dir(*out))); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-	default:
-		return usage(stderr)
 	}
-	return 0
+	return usage(stderr)
 }
 
 // report prints content errors one per line, positioned relative to the
@@ -84,6 +85,6 @@ func report(w io.Writer, err error, dir string) {
 }
 
 func usage(w io.Writer) int {
-	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]\n       qingdan import -department SLUG -out CONTENT_DIR FILE")
+	fmt.Fprintln(w, "usage: qingdan build|check|serve [flags]\n       qingdan import -department SLUG -out CONTENT_DIR FILE\n       qingdan benchsite -departments N -out CONTENT_DIR")
 	return 2
 }

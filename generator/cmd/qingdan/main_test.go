@@ -53,6 +53,7 @@ func copyTree(t *testing.T, src, dst string) {
 // file, builds again: the command must fail with a positioned error and
 // leave public/ exactly as it was.
 func TestBrokenBuildLeavesPublic(t *testing.T) {
+	long(t)
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	copyTree(t, "../../../content", content)
@@ -93,6 +94,7 @@ func TestBrokenBuildLeavesPublic(t *testing.T) {
 // file:line:column) and a site without its registration codes; build fails
 // on them as missing translations, build -draft builds.
 func TestCheckReportsUntranslated(t *testing.T) {
+	long(t)
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	copyTree(t, "../../../content", content)
@@ -152,5 +154,15 @@ func TestCheckReportsUntranslated(t *testing.T) {
 	}
 	if code := run([]string{"build", "-draft", "-content", content, "-layouts", "../../../layouts", "-out", pub}, &out, &errb); code != 0 {
 		t.Errorf("build -draft exited %d, want 0:\n%s", code, errb.String())
+	}
+}
+
+// long skips, under -short, a test that builds the whole site through the
+// command: make unit runs the suite with -race -short, make long runs these
+// without the race detector.
+func long(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the whole site: make long runs it")
 	}
 }

@@ -20,9 +20,7 @@ import (
 // may be left beside it. Before, kills left their temporary folders for
 // ever, and a kill between the swap's two renames left no output at all.
 func TestKilledBuilds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command")
-	}
+	long(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "qingdan")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
