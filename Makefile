@@ -20,6 +20,10 @@
 #                 Qingdan alone at SCALE departments (1000; 0 skips it)
 #   make bench-search  the site's search against Pagefind, on this site and
 #                 on a generated site of 100 departments (in headless Chromium)
+#   make lighthouse  Lighthouse (mobile and desktop) on a page of each kind,
+#                 served by the shipped nginx configuration; fails below 100
+#                 for accessibility, best practices and SEO, or 95 for
+#                 performance
 # Browser tests and validators install what they need (Debian and npm packages)
 # into the machine and .tools/ themselves, in the `tools` target.
 
@@ -28,7 +32,7 @@ QD      := $(GO) run ./generator/cmd/qingdan
 TOOLS   := $(CURDIR)/.tools
 ADDR    ?= 127.0.0.1:8000
 
-.PHONY: build draft bin serve check test unit long node browser tools bench bench-hugo bench-search test-1000 fuzz clean
+.PHONY: build draft bin serve check test unit long node browser tools bench bench-hugo bench-search lighthouse test-1000 fuzz clean
 build:
 	$(QD) build
 	@echo "Live preview while editing: make serve, then open http://$(ADDR)/"
@@ -66,7 +70,8 @@ long:
 	$(GO) test -count=1 ./generator/cmd/qingdan ./generator/importer ./generator/site
 
 # The W3C Nu HTML Checker and axe-core in headless Chromium, on every page of
-# a fresh build of both editions.
+# a fresh build of both editions; the shipped nginx configurations
+# (generator/deploy/nginx/) under Debian's nginx on loopback.
 browser: tools
 	QD_TOOLS=$(TOOLS) $(GO) test -count=1 -timeout 20m ./generator/e2e/
 
@@ -75,6 +80,7 @@ $(TOOLS)/.ok: Makefile
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
 	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; }
+	@dpkg -s nginx libnginx-mod-http-brotli-static brotli >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static brotli; }
 	mkdir -p $(TOOLS)
 	cd $(TOOLS) && npm install --no-audit --no-fund --ignore-scripts --silent vnu-jar@26 axe-core@4
 	@test -f $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar && test -f $(TOOLS)/node_modules/axe-core/axe.min.js \
@@ -115,6 +121,16 @@ $(TOOLS)/.pagefind-ok: Makefile
 	cd $(TOOLS) && npm install --no-audit --no-fund --ignore-scripts --silent pagefind@1
 	@ls $(TOOLS)/node_modules/@pagefind/*/bin/pagefind* >/dev/null 2>&1 \
 		|| { echo "npm did not install the pagefind binary into $(TOOLS)"; exit 1; }
+	touch $@
+
+# Lighthouse (the npm package) goes into .tools/ too; it runs in Debian's
+# Chromium on the site as the shipped nginx configuration serves it.
+lighthouse: tools $(TOOLS)/.lighthouse-ok
+	$(GO) run ./generator/cmd/lighthouse -tools $(TOOLS)
+$(TOOLS)/.lighthouse-ok: Makefile
+	cd $(TOOLS) && npm install --no-audit --no-fund --ignore-scripts --silent lighthouse@12
+	@test -f $(TOOLS)/node_modules/lighthouse/cli/index.js \
+		|| { echo "npm did not install lighthouse into $(TOOLS)"; exit 1; }
 	touch $@
 
 clean:

@@ -44,6 +44,9 @@ func (l *loader) read(name string) ([]byte, bool) {
 	if !l.regular(name, fi) {
 		return nil, false
 	}
+	if t := fi.ModTime(); t.After(l.c.Modified) {
+		l.c.Modified = t
+	}
 	if fi.Size() > MaxFileSize {
 		l.errs.Add(Pos{File: name}, "file is %d bytes, more than a content file may hold (%d): split it or remove what does not belong", fi.Size(), MaxFileSize)
 		return nil, false

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -24,6 +25,11 @@ type Content struct {
 	Glossary    *Glossary
 	Registry    *Registry
 	Departments []*Department
+	// Modified is the newest modification time of the files read (zero
+	// when the file system gives none): the site's date, with which the
+	// write stage dates every file, so that an unchanged site keeps its
+	// files' dates.
+	Modified time.Time
 
 	// locs keeps where each record was decoded from, for the check stage.
 	locs map[any]Loc
@@ -152,6 +158,9 @@ func (l *loader) departments(dirs []fs.DirEntry) {
 		l.c.Departments = append(l.c.Departments, sub.c.Departments...)
 		maps.Copy(l.c.locs, sub.c.locs)
 		l.errs.errs = append(l.errs.errs, sub.errs.errs...)
+		if sub.c.Modified.After(l.c.Modified) {
+			l.c.Modified = sub.c.Modified
+		}
 	}
 }
 

@@ -71,7 +71,7 @@ type searchResult struct {
 
 // readResults is the page's state as a searchResult.
 const readResults = `(function () {
-	var root = new URL(document.querySelector('script[src$="search.js"]').src, location.href);
+	var root = new URL(document.querySelector('script[data-parts]').src, location.href);
 	root = new URL("../", root).href;
 	var as = Array.prototype.slice.call(document.querySelectorAll("#search-results > li > a"));
 	return {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -20,12 +19,23 @@ type Output struct {
 	Files map[string][]byte
 	// Pending lists the fields awaiting English in a draft build.
 	Pending content.Errors
+	// Date is the site's date: the newest modification time of the
+	// content and layouts files it was built from (zero when the file
+	// systems give none). The write stage dates every file with it.
+	Date time.Time
+	// Assets names the published path of each file of layouts/assets/
+	// ("site.css" → "assets/site.3f2a9c1b0d.css"; see Assets).
+	Assets map[string]string
 }
 
 // Names lists the output files in order.
 func (o *Output) Names() []string {
 	return slices.Sorted(maps.Keys(o.Files))
 }
+
+// Asset is the bytes of the file named name in layouts/assets/, as
+// published (nil if there is none).
+func (o *Output) Asset(name string) []byte { return o.Files[o.Assets[name]] }
 
 // Option configures a build.
 type Option func(*options)
@@ -70,17 +80,24 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m.assets, err = loadAssets(layouts, o.minify); err != nil {
+		return nil, err
+	}
+	date, err := siteDate(m.c, layouts)
+	if err != nil {
+		return nil, err
+	}
 	st := o.stats
 	pages := m.pages()
 	st.Pages = len(pages)
-	files, err := m.produce(t, pages, layouts, o)
+	files, err := m.produce(t, pages, o)
 	if err != nil {
 		return nil, err
 	}
 	if err := m.addHostFiles(layouts, pages, files); err != nil {
 		return nil, err
 	}
-	return &Output{Files: files, Pending: pending}, nil
+	return &Output{Files: files, Pending: pending, Date: date, Assets: m.assets.names}, nil
 }
 
 func buildOptions(opts []Option) options {
@@ -151,7 +168,7 @@ func Check(contentFS, layouts fs.FS, opts ...Option) (*Checked, error) {
 
 // produce renders the pages while the search bundle and the open data are
 // made on their own goroutines, and adds the assets.
-func (m *model) produce(t *Templates, pages []*Page, layouts fs.FS, o options) (map[string][]byte, error) {
+func (m *model) produce(t *Templates, pages []*Page, o options) (map[string][]byte, error) {
 	st := o.stats
 	var bundle, data map[string][]byte
 	var bundleErr, dataErr error
@@ -179,16 +196,7 @@ func (m *model) produce(t *Templates, pages []*Page, layouts fs.FS, o options) (
 	if err != nil {
 		return nil, err
 	}
-	assets := map[string][]byte{}
-	if err := addAssets(layouts, assets); err != nil {
-		return nil, err
-	}
-	if o.minify {
-		if err := minifyAll(assets); err != nil {
-			return nil, err
-		}
-	}
-	maps.Copy(files, assets)
+	maps.Copy(files, m.assets.files)
 	if bundleErr != nil {
 		return nil, fmt.Errorf("render search bundle: %w", bundleErr)
 	}
@@ -198,27 +206,6 @@ func (m *model) produce(t *Templates, pages []*Page, layouts fs.FS, o options) (
 	}
 	maps.Copy(files, data)
 	return files, nil
-}
-
-// addAssets copies layouts/assets/ to assets/.
-func addAssets(layouts fs.FS, files map[string][]byte) error {
-	return fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		b, err := fs.ReadFile(layouts, p)
-		if err != nil {
-			return fmt.Errorf("load layouts/%s: %w", p, err)
-		}
-		files[p] = b
-		return nil
-	})
 }
 
 // addHostFiles adds what hosts, browsers and search engines look for

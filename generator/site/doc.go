@@ -36,6 +36,12 @@
 //     two renames, and a build killed between them leaves no output folder
 //     (the old site stays in the temporary folder) until the next build.
 //     Every build removes the temporary folders of killed builds.
+//     Beside every text file it writes its gzip and Brotli twins (.gz,
+//     .br; twins.go), in parallel, for hosts that send them as they are,
+//     and it dates every file and folder with the site's date (Output.Date:
+//     the newest content or layouts file's modification time, or
+//     SOURCE_DATE_EPOCH in the command), so that an unchanged file keeps
+//     its date and ETag.
 //
 // The same content always gives the same bytes: no clock, no map order.
 //
@@ -90,6 +96,10 @@
 //	/{lang}/data/                       open data: the downloads, every field
 //	/data/{dept}.json, .csv, .xlsx      a list's open data (package export),
 //	/data/schema.json                   and the JSON's schema
+//
+// Stylesheets and scripts are published under names that hold the hash
+// of their bytes (assets/site.3f2a9c1b0d.css; see Assets), so that hosts
+// may cache them for long; templates name them {{.Asset "site.css"}}.
 //
 // Pages read fully without JavaScript; assets/site.js only adds
 // conveniences (large text, read-aloud, keeping #anchors across the language

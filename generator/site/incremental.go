@@ -27,6 +27,8 @@ type Builder struct {
 	seed             maphash.Seed
 	t                *Templates
 	tSum             uint64 // layouts the templates were parsed from
+	a                *Assets
+	aSum             uint64 // layouts the assets were published from
 	prev             *built
 	stats            Rebuilt
 }
@@ -47,7 +49,7 @@ type built struct {
 	exports  map[string]uint64 // department slug → fingerprint
 	search   uint64
 	searchAt []string // the bundle's files
-	assetsAt []string // the files copied from layouts/assets/
+	assetsAt []string // the files published from layouts/assets/
 	files    map[string][]byte
 }
 
@@ -87,7 +89,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 		prev = &built{}
 	}
 	b.stats = Rebuilt{Pages: len(pages)}
-	for _, step := range []func(*model, *Templates, *hasher, []*Page, *built, *built) error{b.renderPages, b.assets, b.hostFiles} {
+	for _, step := range []func(*model, *Templates, *hasher, []*Page, *built, *built) error{b.assets, b.renderPages, b.hostFiles} {
 		if err := step(m, t, h, pages, prev, next); err != nil {
 			return nil, err
 		}
@@ -106,8 +108,12 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 		return nil, err
 	}
 	maps.Copy(next.files, dataFiles)
+	date, err := siteDate(m.c, b.layouts)
+	if err != nil {
+		return nil, err
+	}
 	b.prev = next
-	return &Output{Files: maps.Clone(next.files), Pending: pending}, nil
+	return &Output{Files: maps.Clone(next.files), Pending: pending, Date: date, Assets: m.assets.names}, nil
 }
 
 // withLastData is the pages and assets of files with the search bundle and
@@ -218,21 +224,20 @@ func (b *Builder) minified(files map[string][]byte, next *built) error {
 	return nil
 }
 
-// assets copies layouts/assets/ when layouts/ changed.
+// assets publishes layouts/assets/ (loadAssets), again only when layouts/
+// changed, and gives the model their names before any page is rendered.
 func (b *Builder) assets(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
-	if prev.files != nil && prev.layouts == next.layouts {
-		next.assetsAt = prev.assetsAt
-		for _, f := range prev.assetsAt {
-			next.files[f] = prev.files[f]
+	if b.a == nil || b.aSum != next.layouts {
+		a, err := loadAssets(b.layouts, b.o.minify)
+		if err != nil {
+			return err
 		}
-		return nil
+		b.a, b.aSum = a, next.layouts
 	}
-	files := map[string][]byte{}
-	if err := addAssets(b.layouts, files); err != nil {
-		return err
-	}
-	next.assetsAt = slices.Sorted(maps.Keys(files))
-	return b.minified(files, next)
+	m.assets = b.a
+	next.assetsAt = slices.Sorted(maps.Keys(b.a.files))
+	maps.Copy(next.files, b.a.files)
+	return nil
 }
 
 // hostFiles makes the files for hosts (favicon.ico, sitemap.xml,

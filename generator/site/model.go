@@ -77,12 +77,13 @@ func (p *Page) Twin() string {
 // model is what the render stage reads: the record graph and what is made
 // from it once, before any page is rendered. Rendering never changes it.
 type model struct {
-	g     *graph.Graph
-	c     *content.Content
-	ix    *content.Index
-	links map[Lang]*markup.NameLinks // body names → body pages, site paths
-	draft bool                       // pending translations shown in Chinese
-	base  content.Base               // where the site is hosted (site.toml base_url)
+	g      *graph.Graph
+	c      *content.Content
+	ix     *content.Index
+	links  map[Lang]*markup.NameLinks // body names → body pages, site paths
+	draft  bool                       // pending translations shown in Chinese
+	base   content.Base               // where the site is hosted (site.toml base_url)
+	assets *Assets                    // layouts/assets/ as published
 }
 
 func newModel(g *graph.Graph) *model {

@@ -102,7 +102,7 @@ func runSearchJS(t *testing.T, req jsRequest) jsResponse {
 	dir := t.TempDir()
 	req.Script, req.Parts = filepath.Join(dir, "search.js"), filepath.Join(dir, "search-parts.js")
 	for _, f := range []string{req.Script, req.Parts} {
-		if err := os.WriteFile(f, realSite(t).Files["assets/"+filepath.Base(f)], 0o644); err != nil {
+		if err := os.WriteFile(f, realSite(t).Asset(filepath.Base(f)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -367,7 +367,7 @@ func TestSearchBundle(t *testing.T) {
 			t.Errorf("%s is in the build but not in the manifest", n)
 		}
 	}
-	js := out.Files["assets/search.js"]
+	js := out.Asset("search.js")
 	if n := gzipSize(js); n > 10<<10 {
 		t.Errorf("assets/search.js is %d bytes gzipped; the budget is 10 KB", n)
 	} else {

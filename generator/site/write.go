@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -60,6 +62,9 @@ func minifyAll(files map[string][]byte) error {
 // dir and only then puts it in place of dir (see outdir.go for which
 // folders it writes into and how the swap stays atomic). The folders in
 // keep (the content and layouts folders) may be neither dir nor inside it.
+// Beside every text file it writes its .gz and .br twins (twins.go), in
+// parallel, and it dates every file and folder with out.Date, so that an
+// unchanged file keeps its date (and the ETag a host makes of it).
 // If anything fails, dir is left exactly as it was.
 func Write(out *Output, dir string, keep ...string) error {
 	target, err := outputFolder(dir, keep)
@@ -78,7 +83,7 @@ func Write(out *Output, dir string, keep ...string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fail(err)
 	}
-	if err := writeFiles(tmp, out.Files); err != nil {
+	if err := writeFiles(tmp, out); err != nil {
 		return fail(err)
 	}
 	if err := swap(tmp, target); err != nil {
@@ -88,39 +93,82 @@ func Write(out *Output, dir string, keep ...string) error {
 	return nil
 }
 
-// writeFiles writes the files and the marker into dir, making each folder
-// once (in name order a folder's files come together), on one worker per
-// core; the first error, in name order, is returned.
-func writeFiles(dir string, files map[string][]byte) error {
+// writeFiles writes out's files, their twins and the Marker into dir and
+// dates them all, dir included, with out.Date (unless it is zero).
+func writeFiles(dir string, out *Output) error {
+	files := maps.Clone(out.Files)
+	files[Marker] = []byte(markerText)
 	names := slices.Sorted(maps.Keys(files))
-	made := map[string]bool{".": true}
+	folders := map[string]bool{".": true}
 	for _, n := range names {
-		if d := path.Dir(n); !made[d] {
-			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-				return err
-			}
-			made[d] = true
+		for d := path.Dir(n); d != "."; d = path.Dir(d) {
+			folders[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(folders)) {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
 		}
 	}
 	errs := make([]error, len(names))
-	next := make(chan int, 256)
+	parallel(len(names), func(i int) {
+		errs[i] = writeFile(dir, names[i], files[names[i]], out.Date)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if out.Date.IsZero() {
+		return nil
+	}
+	for _, d := range slices.Sorted(maps.Keys(folders)) {
+		if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(d)), out.Date, out.Date); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes the file name holding b under dir, with its twins if
+// it is text, dated date (unless it is zero).
+func writeFile(dir, name string, b []byte, date time.Time) error {
+	all := map[string][]byte{name: b}
+	if Compressible(name) {
+		tw, err := twins(name, b)
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", name, err)
+		}
+		maps.Copy(all, tw)
+	}
+	for n, b := range all {
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+		if date.IsZero() {
+			continue
+		}
+		if err := os.Chtimes(p, date, date); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors, and returns when all have returned.
+func parallel(n int, f func(i int)) {
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+				f(i)
 			}
 		})
 	}
-	for i := range names {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
 }

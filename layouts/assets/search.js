@@ -154,16 +154,17 @@
     f.depts.forEach((d, k) => { b.depts[k] = { slug: d[0], name: d[1] }; });
     b.deptCount = f.depts.length;
     b.syn = synonyms(f.syn, docs);
-    var post = index(docs, b.manifest.kinds.indexOf("basis"));
-    for (t in post) if (!isHan(t.codePointAt(0))) voc.push({ term: t, df: post[t].length / 2 });
-    b.postings = (t) => post[t] || [];
-    b.vocabulary = () => voc;
-    b.meta = b.load = () => b;
-    b.kind = (id) => docs[id].kind;
-    b.date = (id) => docs[id].date;
-    b.regimes = (id) => docs[id].regimes;
-    b.dept = (id) => docs[id].dept;
-    return b;
+    return indexSoon(docs, b.manifest.kinds.indexOf("basis")).then((post) => {
+      for (t in post) if (!isHan(t.codePointAt(0))) voc.push({ term: t, df: post[t].length / 2 });
+      b.postings = (t) => post[t] || [];
+      b.vocabulary = () => voc;
+      b.meta = b.load = () => b;
+      b.kind = (id) => docs[id].kind;
+      b.date = (id) => docs[id].date;
+      b.regimes = (id) => docs[id].regimes;
+      b.dept = (id) => docs[id].dept;
+      return b;
+    });
   }
   // synonyms reads a syn list, where a name written as a number is the
   // title of that doc: {names, groups}, each name {tokens, text, group,
@@ -220,19 +221,40 @@
   // if the term is in the title.
   function index(docs, basis) {
     var post = Object.create(null);
-    docs.forEach((d, id) => {
-      // A basis is titled with the instrument it cites: here that is text.
-      var isBasis = d.kind === basis, w = Object.create(null), t;
-      var inTitle = isBasis ? [] : terms(d.title), units = 0, share = Object.create(null);
-      inTitle.forEach((t) => { var n = isHan(t.codePointAt(0)) ? Array.from(t).length : 1; if (n === 1) units++; share[t] = (share[t] || 0) + n; });
-      for (t in share) { var c = share[t] / units; w[t] = (c < 1 / 3 ? 16 : c < 2 / 3 ? 32 : 48) + 64 * Math.min(units, 63); }
-      var inText = terms(isBasis ? d.title + " " + d.text : d.text), tf = Object.create(null);
-      inText.forEach((t) => { tf[t] = (tf[t] || 0) + 1; });
-      // BM25's tf weight, times 4 (searchTF in package search).
-      for (t in tf) { var l = Math.floor(5632 * tf[t] / (640 * tf[t] + 192 + 18 * inText.length)); w[t] = (w[t] || 0) + (isBasis ? l >> 1 : l); }
-      for (t in w) (post[t] || (post[t] = [])).push(id, w[t]);
-    });
+    docs.forEach((d, id) => { addDoc(post, d, id, basis); });
     return post;
+  }
+  // indexSoon is index done some docs at a time, the page free to answer
+  // between them (a phone takes a good part of a second over a bundle of a
+  // few hundred docs): a promise of the postings, the same as index's.
+  function indexSoon(docs, basis) {
+    var post = Object.create(null), id = 0;
+    return new Promise((res) => {
+      (function slice() {
+        var end = Date.now() + 10;
+        while (id < docs.length && Date.now() < end) addDoc(post, docs[id], id++, basis);
+        if (id < docs.length) pause(slice);
+        else res(post);
+      })();
+    });
+  }
+  // pause calls f once the page has had its turn.
+  function pause(f) {
+    if (typeof scheduler === "object" && scheduler.yield) scheduler.yield().then(f);
+    else setTimeout(f, 0);
+  }
+  // addDoc adds the terms of doc d, numbered id, to the postings post.
+  function addDoc(post, d, id, basis) {
+    // A basis is titled with the instrument it cites: here that is text.
+    var isBasis = d.kind === basis, w = Object.create(null), t;
+    var inTitle = isBasis ? [] : terms(d.title), units = 0, share = Object.create(null);
+    inTitle.forEach((t) => { var n = isHan(t.codePointAt(0)) ? Array.from(t).length : 1; if (n === 1) units++; share[t] = (share[t] || 0) + n; });
+    for (t in share) { var c = share[t] / units; w[t] = (c < 1 / 3 ? 16 : c < 2 / 3 ? 32 : 48) + 64 * Math.min(units, 63); }
+    var inText = terms(isBasis ? d.title + " " + d.text : d.text), tf = Object.create(null);
+    inText.forEach((t) => { tf[t] = (tf[t] || 0) + 1; });
+    // BM25's tf weight, times 4 (searchTF in package search).
+    for (t in tf) { var l = Math.floor(5632 * tf[t] / (640 * tf[t] + 192 + 18 * inText.length)); w[t] = (w[t] || 0) + (isBasis ? l >> 1 : l); }
+    for (t in w) (post[t] || (post[t] = [])).push(id, w[t]);
   }
   // near says whether a and b are at most one edit apart (with swaps).
   function near(a, b) {
@@ -467,12 +489,14 @@
   // ---- Show: the page ----
   const PAGE = 10; // results shown at a time
   const script = document.currentScript, form = document.getElementById("search-form");
-  if (form) page(form, (script.getAttribute("src") || "").replace(/assets\/search\.js.*$/, ""));
+  if (form) page(form, script.dataset);
 
-  // page runs the search page of form; root is the site's root, relative
-  // to the page. The page's state is one object, ui:
+  // page runs the search page of form; the script element's data-root is
+  // the site's root, relative to the page, and data-parts the path of
+  // search-parts.js from the root (its name holds its hash). The page's
+  // state is one object, ui:
   //
-  //	form, root, lang, zh, strings (the form's data-* texts)
+  //	form, root, partsPath, lang, zh, strings (the form's data-* texts)
   //	q, kind, regime, year, sort   the form's fields (no year filter
   //	                              on a site of one year)
   //	site      the header's search field, kept showing the query
@@ -483,10 +507,10 @@
   //	bundle    promise of the handle of the page's bundle, or null
   //	seq, cur  the number of the latest search and its result
   //	committed whether the address holds a committed search
-  function page(form, root) {
+  function page(form, data) {
     var $ = (id) => document.getElementById(id), lang = document.documentElement.lang.slice(0, 2);
     var ui = {
-      form: form, root: root, lang: lang, zh: lang === "zh", strings: form.dataset,
+      form: form, root: data.root, partsPath: data.parts, lang: lang, zh: lang === "zh", strings: form.dataset,
       q: $("q"), kind: $("kind"), regime: $("regime"), year: $("year"), sort: $("sort"), site: $("site-q"),
       status: $("search-status"), list: $("search-results"), none: $("search-none"),
       cache: {}, bundle: null, seq: 0, cur: null, committed: false,
@@ -519,7 +543,7 @@
     if (!ui.bundle) {
       ui.bundle = open((path) => get(ui, path), ui.lang, () => ui.parts || (ui.parts = new Promise((res, rej) => {
         var s = document.createElement("script");
-        s.src = ui.root + "assets/search-parts.js";
+        s.src = ui.root + ui.partsPath;
         s.onload = () => { res(window.qdParts); };
         s.onerror = () => { ui.parts = null; rej(new Error(s.src)); };
         document.head.appendChild(s);

@@ -44,7 +44,7 @@ const oursJS = `new Promise(function (res, rej) {
 
 // engines are the searches compared: the site's own, then Pagefind.
 var engines = []engine{
-	{name: "Qingdan", page: func(l string) string { return "/" + l + "/search/" }, prefix: []string{"/assets/search.js", "/assets/search-parts.js", "/search/"}},
+	{name: "Qingdan", page: func(l string) string { return "/" + l + "/search/" }, prefix: []string{"/assets/search.", "/assets/search-parts.", "/search/"}},
 	{name: "Pagefind", page: func(l string) string { return "/pagefind-" + l + ".html" }, prefix: []string{"/pagefind/"}},
 }
 

@@ -13,7 +13,8 @@ import (
 )
 
 // build is qingdan build: the site, or with draft a preview that shows
-// fields awaiting English in Chinese.
+// fields awaiting English in Chinese. Every file is dated with the newest
+// content or layouts file's time, or SOURCE_DATE_EPOCH when it is set.
 func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool) int {
 	start := time.Now()
 	st := &site.Stats{}
@@ -23,7 +24,12 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 	if draft {
 		opts = append(opts, site.Draft())
 	}
-	if err := site.CheckOutput(out, contentDir, layouts); err != nil {
+	epoch, fixed, err := site.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err == nil {
+		err = site.CheckOutput(out, contentDir, layouts)
+	}
+	if err != nil {
+		clear()
 		report(stderr, err, contentDir)
 		return 1
 	}
@@ -31,6 +37,9 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 	clear()
 	var write time.Duration
 	if err == nil {
+		if fixed {
+			built.Date = epoch
+		}
 		w := time.Now()
 		err = site.Write(built, out, contentDir, layouts)
 		write = time.Since(w)
