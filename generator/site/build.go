@@ -34,6 +34,7 @@ type options struct {
 	minify bool
 	draft  bool
 	stats  *Stats
+	cache  *content.Cache // a Builder's: the departments of its last load
 }
 
 // WithoutMinify leaves HTML, CSS and JS as the templates wrote them
@@ -96,7 +97,11 @@ func buildOptions(opts []Option) options {
 func prepare(contentFS fs.FS, templates func() (*Templates, error), o options) (*model, *Templates, content.Errors, error) {
 	st := o.stats
 	start := time.Now()
-	c, err := content.Load(contentFS)
+	load := content.Load
+	if o.cache != nil {
+		load = o.cache.Load
+	}
+	c, err := load(contentFS)
 	if err != nil {
 		return nil, nil, nil, err
 	}

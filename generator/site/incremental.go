@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"qingdan/generator/content"
 	"qingdan/generator/export"
 	"qingdan/generator/search"
 )
@@ -54,7 +55,9 @@ type built struct {
 // NewBuilder returns a Builder of the content and layouts trees; the
 // options are Build's.
 func NewBuilder(contentFS, layouts fs.FS, opts ...Option) *Builder {
-	return &Builder{content: contentFS, layouts: layouts, o: buildOptions(opts), seed: maphash.MakeSeed()}
+	o := buildOptions(opts)
+	o.cache = content.NewCache()
+	return &Builder{content: contentFS, layouts: layouts, o: o, seed: maphash.MakeSeed()}
 }
 
 // Stats is what the last Build did.
