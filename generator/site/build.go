@@ -35,6 +35,7 @@ type options struct {
 	draft  bool
 	stats  *Stats
 	cache  *content.Cache // a Builder's: the departments of its last load
+	checks *check.Cache   // a Builder's: what the rules found in them
 }
 
 // WithoutMinify leaves HTML, CSS and JS as the templates wrote them
@@ -107,7 +108,11 @@ func prepare(contentFS fs.FS, templates func() (*Templates, error), o options) (
 	}
 	st.Load = time.Since(start)
 	var tm check.Timing
-	g, pending, err := check.Timed(c, o.draft, &tm)
+	timed := check.Timed
+	if o.checks != nil {
+		timed = o.checks.Timed
+	}
+	g, pending, err := timed(c, o.draft, &tm)
 	if err != nil {
 		return nil, nil, nil, err
 	}

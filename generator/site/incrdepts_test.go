@@ -15,7 +15,8 @@ import (
 // TestIncrementalManyDepartments: the Builder's caches (the departments'
 // decoded folders, the fingerprints) on a site of three departments. An
 // edit in one department while the others stay, a department broken (the
-// same errors as a whole build) and fixed, a registry change every
+// same errors as a whole build) and fixed, a text the check refuses (the
+// same errors) and fixed, a registry change every
 // department's pages show, a department removed (refused: its body is then
 // named nowhere) and back: after each, the Builder's output equals a whole
 // Build's, or both fail with the same errors.
@@ -58,6 +59,8 @@ func TestIncrementalManyDepartments(t *testing.T) {
 		{"fixed", func(d string) {
 			replaceIn(t, c, "departments/"+d+"/services.toml", "[[service]]\ncolour = 1", "[[service]]")
 		}},
+		{"Chinese in English", func(d string) { replaceIn(t, c, "departments/"+d+"/"+duty, `text.en = "`, `text.en = "中`) }},
+		{"English fixed", func(d string) { replaceIn(t, c, "departments/"+d+"/"+duty, `text.en = "中`, `text.en = "`) }},
 		{"body renamed", func(string) {
 			for _, f := range []string{"registry/bodies.toml"} {
 				s := string(c[f].Data)
@@ -78,7 +81,7 @@ func TestIncrementalManyDepartments(t *testing.T) {
 			t.Fatalf("%s: Build error %v, Builder error %v", what, werr, gerr)
 		}
 		// A department removed leaves its body named nowhere: refused.
-		if (werr != nil) != (s.what == "broken" || s.what == "department removed") {
+		if (werr != nil) != (s.what == "broken" || s.what == "Chinese in English" || s.what == "department removed") {
 			t.Fatalf("%s: Build error %v", what, werr)
 		}
 		if werr == nil {

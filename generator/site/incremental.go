@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"qingdan/generator/check"
 	"qingdan/generator/content"
 	"qingdan/generator/export"
 	"qingdan/generator/search"
@@ -56,7 +57,7 @@ type built struct {
 // options are Build's.
 func NewBuilder(contentFS, layouts fs.FS, opts ...Option) *Builder {
 	o := buildOptions(opts)
-	o.cache = content.NewCache()
+	o.cache, o.checks = content.NewCache(), check.NewCache()
 	return &Builder{content: contentFS, layouts: layouts, o: o, seed: maphash.MakeSeed()}
 }
 
