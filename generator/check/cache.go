@@ -20,13 +20,22 @@ type Cache struct {
 	draft    bool
 	prev     map[*content.Department]*found
 	depts    map[*content.Department]*found
+	graphs   *graph.Memo
 }
 
 // found is what the field rules found in one department.
 type found struct{ errs, pending content.Errors }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{} }
+func NewCache() *Cache { return &Cache{graphs: graph.NewMemo()} }
+
+// graph builds the record graph, through the memo of a Cache.
+func (k *Cache) graph(c *content.Content, ix *content.Index) *graph.Graph {
+	if k == nil {
+		return graph.New(c, ix)
+	}
+	return k.graphs.New(c, ix)
+}
 
 // Timed is check.Timed, with the cache.
 func (k *Cache) Timed(c *content.Content, draft bool, tm *Timing) (*graph.Graph, content.Errors, error) {

@@ -81,7 +81,7 @@ func (k *Cache) run(c *content.Content, draft bool, tm *Timing) (*graph.Graph, c
 	}
 	mid := time.Now()
 	tm.Rules = mid.Sub(start)
-	g := graph.New(c, ck.ix)
+	g := k.graph(c, ck.ix)
 	ck.graph(g)
 	tm.Graph = time.Since(mid)
 	if err := ck.errs.Err(); err != nil {
