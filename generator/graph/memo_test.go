@@ -62,7 +62,9 @@ func TestMemoEqualsNew(t *testing.T) {
 		{"as it is", func() {}},
 		{"again", func() {}},
 		{"a text names a body", func() { edit(duty[0], "。", "，会同临沂市公安局。") }},
-		{"a short name renamed", func() { edit("registry/bodies.toml", `short = { zh = "市质监局"`, `short = { zh = "市质监局甲"`) }},
+		{"a short name renamed", func() {
+			edit("registry/bodies.toml", `short = { zh = "市质监局"`, `short = { zh = "市质监局甲"`)
+		}},
 		{"a glossary term", func() { edit("glossary.toml", `term = { zh = "`, `term = { zh = "市质监局`) }},
 	}
 	for _, s := range steps {

@@ -31,6 +31,7 @@ type Builder struct {
 	tSum             uint64 // layouts the templates were parsed from
 	prev             *built
 	stats            Rebuilt
+	kept             map[memoKey]keptHash // content records' hashes (see hasher)
 }
 
 // Rebuilt says what a Builder's last Build did.
@@ -83,6 +84,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 		return nil, err
 	}
 	h := newHasher(b.seed)
+	h.kept, h.made = b.kept, map[memoKey]keptHash{}
 	pages := m.pages()
 	next := &built{layouts: lsum, pages: map[string]uint64{}, exports: map[string]uint64{}, files: map[string][]byte{}}
 	next.global = h.of(lsum, b.o.draft, m.c.Site, m.c.UI, m.c.Glossary, m.c.Registry, pageSummary(pages))
@@ -101,7 +103,11 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 	}
 	data := make(chan error, 1) // the open data alongside the search bundle, on a hasher of its own
 	dataFiles := map[string][]byte{}
-	go func() { data <- b.openData(m, newHasher(b.seed), prev, next, dataFiles) }()
+	go func() {
+		dh := newHasher(b.seed)
+		dh.kept = b.kept
+		data <- b.openData(m, dh, prev, next, dataFiles)
+	}()
 	err = b.searchFiles(m, t, h, pages, prev, next)
 	if derr := <-data; err == nil {
 		err = derr
@@ -110,7 +116,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 		return nil, err
 	}
 	maps.Copy(next.files, dataFiles)
-	b.prev = next
+	b.prev, b.kept = next, h.made
 	return &Output{Files: maps.Clone(next.files), Pending: pending}, nil
 }
 
