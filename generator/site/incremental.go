@@ -16,8 +16,10 @@ import (
 
 // A Builder builds a site again and again as its content and layouts
 // change, for the preview (package serve). Each Build loads and checks the
-// whole content, as Build does, and then renders only what changed since
-// its last good build: a page whose fingerprint (what it shows, see hasher)
+// whole content, as Build does, through caches that keep what an
+// unchanged department gave (content.Cache, check.Cache; see the package
+// documentation), and then renders only what changed since its last good
+// build: a page whose fingerprint (what it shows, see hasher)
 // is the same reuses the bytes it had; the search bundle is rebuilt only
 // when a search entry changed, a list's open data only when the list
 // changed; a change in layouts/ renders every page. The result equals
