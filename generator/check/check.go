@@ -60,11 +60,15 @@ func Draft(c *content.Content) (*graph.Graph, content.Errors, error) {
 }
 
 func run(c *content.Content, draft bool, tm *Timing) (*graph.Graph, content.Errors, error) {
+	return (*Cache)(nil).run(c, draft, tm)
+}
+
+func (k *Cache) run(c *content.Content, draft bool, tm *Timing) (*graph.Graph, content.Errors, error) {
 	if tm == nil {
 		tm = &Timing{}
 	}
 	start := time.Now()
-	ck := &checker{c: c, ix: content.NewIndex(c), draft: draft}
+	ck := &checker{c: c, ix: content.NewIndex(c), draft: draft, memo: k.begin(c, draft)}
 	ck.registry()
 	ck.site()
 	ck.bodyNames()
@@ -77,7 +81,7 @@ func run(c *content.Content, draft bool, tm *Timing) (*graph.Graph, content.Erro
 	}
 	mid := time.Now()
 	tm.Rules = mid.Sub(start)
-	g := graph.New(c, ck.ix)
+	g := k.graph(c, ck.ix)
 	ck.graph(g)
 	tm.Graph = time.Since(mid)
 	if err := ck.errs.Err(); err != nil {
@@ -93,6 +97,9 @@ type checker struct {
 	// draft counts a missing English as pending instead of a problem.
 	draft   bool
 	pending content.Errors
+	// memo, if not nil, holds the fields' results of departments checked
+	// before against the same registry.
+	memo *Cache
 }
 
 var (
@@ -122,21 +129,31 @@ func (ck *checker) records() {
 		}
 	}
 	for _, d := range c.Departments {
-		ck.fields(c.Loc(d), "", reflect.ValueOf(d))
-		for _, r := range d.Duties {
-			ck.fields(c.Loc(r), "", reflect.ValueOf(r))
+		if ck.memo != nil {
+			ck.memo.deptFields(ck, d)
+		} else {
+			ck.deptFields(d)
 		}
-		for _, r := range d.Boundaries {
-			ck.fields(c.Loc(r), "", reflect.ValueOf(r))
-		}
-		for _, r := range d.Systems {
-			ck.fields(c.Loc(r), "", reflect.ValueOf(r))
-		}
-		for _, r := range d.Services {
-			ck.fields(c.Loc(r), "", reflect.ValueOf(r))
-		}
-		ck.fields(c.Loc(d.Accountability), "", reflect.ValueOf(d.Accountability))
 	}
+}
+
+// deptFields checks the fields of a department's records.
+func (ck *checker) deptFields(d *content.Department) {
+	c := ck.c
+	ck.fields(c.Loc(d), "", reflect.ValueOf(d))
+	for _, r := range d.Duties {
+		ck.fields(c.Loc(r), "", reflect.ValueOf(r))
+	}
+	for _, r := range d.Boundaries {
+		ck.fields(c.Loc(r), "", reflect.ValueOf(r))
+	}
+	for _, r := range d.Systems {
+		ck.fields(c.Loc(r), "", reflect.ValueOf(r))
+	}
+	for _, r := range d.Services {
+		ck.fields(c.Loc(r), "", reflect.ValueOf(r))
+	}
+	ck.fields(c.Loc(d.Accountability), "", reflect.ValueOf(d.Accountability))
 }
 
 var (

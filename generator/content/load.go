@@ -69,8 +69,11 @@ func (c *Content) Loc(rec any) Loc { return c.locs[rec] }
 // Load is the load stage: it reads the content tree in fsys (the content/
 // folder) into typed records. Unknown keys, wrong types, malformed TOML and
 // missing files are errors naming file:line:column.
-func Load(fsys fs.FS) (*Content, error) {
-	l := &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}}
+func Load(fsys fs.FS) (*Content, error) { return load(fsys, nil) }
+
+// load is Load, with the departments from cache when it is not nil.
+func load(fsys fs.FS, cache *Cache) (*Content, error) {
+	l := &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}, cache: cache}
 	c := l.c
 	c.Site = &Site{}
 	if l.file("site.toml", c.Site) {
@@ -119,6 +122,8 @@ type loader struct {
 	c    *Content
 	errs ErrorList
 	last *Source
+	// cache, if not nil, holds the departments of the last load.
+	cache *Cache
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -133,6 +138,7 @@ var reservedSlugs = map[string]bool{"laws": true, "bodies": true, "regimes": tru
 // load would give them.
 func (l *loader) departments(dirs []fs.DirEntry) {
 	subs := make([]*loader, len(dirs))
+	cached := make([]*deptLoad, len(dirs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -142,6 +148,8 @@ func (l *loader) departments(dirs []fs.DirEntry) {
 				switch d := dirs[i]; {
 				case d.Type()&fs.ModeSymlink != 0:
 					sub.refuseLink("departments/" + d.Name())
+				case d.IsDir() && l.cache != nil:
+					sub, cached[i] = l.cache.department(l.fsys, d.Name())
 				case d.IsDir():
 					sub.department(d.Name())
 				}
@@ -154,6 +162,7 @@ func (l *loader) departments(dirs []fs.DirEntry) {
 	}
 	close(next)
 	wg.Wait()
+	l.keep(dirs, cached)
 	for _, sub := range subs {
 		l.c.Departments = append(l.c.Departments, sub.c.Departments...)
 		maps.Copy(l.c.locs, sub.c.locs)
@@ -162,6 +171,20 @@ func (l *loader) departments(dirs []fs.DirEntry) {
 			l.c.Modified = sub.c.Modified
 		}
 	}
+}
+
+// keep leaves the departments loaded in the cache for the next load.
+func (l *loader) keep(dirs []fs.DirEntry, cached []*deptLoad) {
+	if l.cache == nil {
+		return
+	}
+	loaded := map[string]*deptLoad{}
+	for i, d := range cached {
+		if d != nil {
+			loaded[dirs[i].Name()] = d
+		}
+	}
+	l.cache.keep(loaded)
 }
 
 func (l *loader) department(slug string) {

@@ -98,11 +98,17 @@ type Graph struct {
 	roles    map[*content.Body][]*Record
 	members  map[*content.Regime][]*Regimed
 	regimeAt map[*content.Regime]int
+	memo     *Memo
+	bodyAt   map[*content.Body]int // for memo
 }
 
 // New builds the graph of checked content.
-func New(c *content.Content, ix *content.Index) *Graph {
-	g := &Graph{Content: c, Index: ix, of: map[any]*Record{},
+func New(c *content.Content, ix *content.Index) *Graph { return (*Memo)(nil).New(c, ix) }
+
+// New builds the graph of checked content, as the package's New, taking
+// what texts cite and name from the memo when it is not nil.
+func (m *Memo) New(c *content.Content, ix *content.Index) *Graph {
+	g := &Graph{memo: m.begin(c), Content: c, Index: ix, of: map[any]*Record{},
 		citedBy: map[*content.Instrument][]Citation{}, namedIn: map[*content.Body][]Citation{},
 		roles: map[*content.Body][]*Record{}, members: map[*content.Regime][]*Regimed{},
 		regimeAt: map[*content.Regime]int{}, Names: map[content.Lang]*markup.Names{}}
@@ -154,7 +160,8 @@ func (g *Graph) add(r *Record) *Record {
 		}
 	}
 	for _, t := range r.Texts {
-		for _, title := range markup.MentionTitles(t.Zh) {
+		titles, bodies := g.refs(t.Zh)
+		for _, title := range titles {
 			in := g.Index.Resolve(content.Zh, title)
 			if in == nil || slices.Contains(r.Cites, in) {
 				continue
@@ -162,7 +169,7 @@ func (g *Graph) add(r *Record) *Record {
 			r.Cites = append(r.Cites, in)
 			g.citedBy[in] = append(g.citedBy[in], Citation{Record: r})
 		}
-		for _, b := range g.Names[content.Zh].Bodies(t.Zh) {
+		for _, b := range bodies {
 			if !slices.Contains(r.Names, b) {
 				r.Names = append(r.Names, b)
 				g.namedIn[b] = append(g.namedIn[b], Citation{Record: r})

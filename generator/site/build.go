@@ -44,6 +44,8 @@ type options struct {
 	minify bool
 	draft  bool
 	stats  *Stats
+	cache  *content.Cache // a Builder's: the departments of its last load
+	checks *check.Cache   // a Builder's: what the rules found in them
 }
 
 // WithoutMinify leaves HTML, CSS and JS as the templates wrote them
@@ -113,13 +115,21 @@ func buildOptions(opts []Option) options {
 func prepare(contentFS fs.FS, templates func() (*Templates, error), o options) (*model, *Templates, content.Errors, error) {
 	st := o.stats
 	start := time.Now()
-	c, err := content.Load(contentFS)
+	load := content.Load
+	if o.cache != nil {
+		load = o.cache.Load
+	}
+	c, err := load(contentFS)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	st.Load = time.Since(start)
 	var tm check.Timing
-	g, pending, err := check.Timed(c, o.draft, &tm)
+	timed := check.Timed
+	if o.checks != nil {
+		timed = o.checks.Timed
+	}
+	g, pending, err := timed(c, o.draft, &tm)
 	if err != nil {
 		return nil, nil, nil, err
 	}

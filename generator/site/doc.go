@@ -49,7 +49,14 @@
 //
 // A Builder (incremental.go) builds the same trees again and again for the
 // preview (package serve). It loads and checks the whole content each
-// time, then fingerprints every page by what it shows (fingerprint.go):
+// time, through caches that make that cheap where nothing changed: a
+// content.Cache re-reads every file but decodes again only the departments
+// whose folder changed (an unchanged one keeps its records, positions and
+// problems); a check.Cache reuses the field rules' findings for those
+// departments while the registry is unchanged, and what each text cites
+// and names (graph.Memo) while the bodies' names are; every other rule
+// runs every time. It then fingerprints every page by what it shows
+// (fingerprint.go; an unchanged department's records keep their hashes):
 // the site-wide inputs (layouts, site settings, interface strings,
 // glossary, registry, the list of pages and their titles), the page's own
 // data followed through every record it reaches, a department reached from

@@ -21,7 +21,22 @@ type hasher struct {
 	seed maphash.Seed
 	memo map[memoKey]uint64
 	busy map[memoKey]bool
+	// kept are the hashes of content records from earlier builds (a
+	// Builder's content.Cache keeps an unchanged department's records,
+	// which nothing changes after the load); read only. made are those of
+	// this build, with the records, to keep for the next.
+	kept map[memoKey]keptHash
+	made map[memoKey]keptHash
 }
+
+// keptHash is a content record's hash and the record, held so that its
+// address names it alone while the hash is kept.
+type keptHash struct {
+	sum uint64
+	rec any
+}
+
+var contentPkg = reflect.TypeFor[content.Text]().PkgPath()
 
 type memoKey struct {
 	p    uintptr
@@ -127,6 +142,14 @@ func (h *hasher) pointer(w *maphash.Hash, p reflect.Value, deep bool) {
 		writeUint(w, n)
 		return
 	}
+	if kh, ok := h.kept[k]; ok {
+		h.memo[k] = kh.sum
+		if h.made != nil {
+			h.made[k] = kh
+		}
+		writeUint(w, kh.sum)
+		return
+	}
 	if h.busy[k] {
 		w.WriteByte(4)
 		return
@@ -140,6 +163,9 @@ func (h *hasher) pointer(w *maphash.Hash, p reflect.Value, deep bool) {
 	}
 	delete(h.busy, k)
 	h.memo[k] = n
+	if h.made != nil && p.Type().Elem().PkgPath() == contentPkg {
+		h.made[k] = keptHash{n, p.Interface()}
+	}
 	writeUint(w, n)
 }
 

@@ -8,14 +8,18 @@ import (
 	"slices"
 	"strings"
 
+	"qingdan/generator/check"
+	"qingdan/generator/content"
 	"qingdan/generator/export"
 	"qingdan/generator/search"
 )
 
 // A Builder builds a site again and again as its content and layouts
 // change, for the preview (package serve). Each Build loads and checks the
-// whole content, as Build does, and then renders only what changed since
-// its last good build: a page whose fingerprint (what it shows, see hasher)
+// whole content, as Build does, through caches that keep what an
+// unchanged department gave (content.Cache, check.Cache; see the package
+// documentation), and then renders only what changed since its last good
+// build: a page whose fingerprint (what it shows, see hasher)
 // is the same reuses the bytes it had; the search bundle is rebuilt only
 // when a search entry changed, a list's open data only when the list
 // changed; a change in layouts/ renders every page. The result equals
@@ -31,6 +35,7 @@ type Builder struct {
 	aSum             uint64 // layouts the assets were published from
 	prev             *built
 	stats            Rebuilt
+	kept             map[memoKey]keptHash // content records' hashes (see hasher)
 }
 
 // Rebuilt says what a Builder's last Build did.
@@ -56,7 +61,9 @@ type built struct {
 // NewBuilder returns a Builder of the content and layouts trees; the
 // options are Build's.
 func NewBuilder(contentFS, layouts fs.FS, opts ...Option) *Builder {
-	return &Builder{content: contentFS, layouts: layouts, o: buildOptions(opts), seed: maphash.MakeSeed()}
+	o := buildOptions(opts)
+	o.cache, o.checks = content.NewCache(), check.NewCache()
+	return &Builder{content: contentFS, layouts: layouts, o: o, seed: maphash.MakeSeed()}
 }
 
 // Stats is what the last Build did.
@@ -81,6 +88,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 		return nil, err
 	}
 	h := newHasher(b.seed)
+	h.kept, h.made = b.kept, map[memoKey]keptHash{}
 	pages := m.pages()
 	next := &built{layouts: lsum, pages: map[string]uint64{}, exports: map[string]uint64{}, files: map[string][]byte{}}
 	next.global = h.of(lsum, b.o.draft, m.c.Site, m.c.UI, m.c.Glossary, m.c.Registry, pageSummary(pages))
@@ -99,7 +107,11 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 	}
 	data := make(chan error, 1) // the open data alongside the search bundle, on a hasher of its own
 	dataFiles := map[string][]byte{}
-	go func() { data <- b.openData(m, newHasher(b.seed), prev, next, dataFiles) }()
+	go func() {
+		dh := newHasher(b.seed)
+		dh.kept = b.kept
+		data <- b.openData(m, dh, prev, next, dataFiles)
+	}()
 	err = b.searchFiles(m, t, h, pages, prev, next)
 	if derr := <-data; err == nil {
 		err = derr
@@ -112,7 +124,7 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 	if err != nil {
 		return nil, err
 	}
-	b.prev = next
+	b.prev, b.kept = next, h.made
 	return &Output{Files: maps.Clone(next.files), Pending: pending, Date: date, Assets: m.assets.names}, nil
 }
 

@@ -1,0 +1,134 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// copies is the real content with its department copied n times, as
+// departments/d00 … d<n-1>.
+func copies(t *testing.T, n int) fstest.MapFS {
+	t.Helper()
+	base := os.DirFS("../../content")
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(base, p)
+		if rest, ok := strings.CutPrefix(p, "departments/"); ok {
+			_, rest, _ = strings.Cut(rest, "/")
+			for i := range n {
+				fsys[fmt.Sprintf("departments/d%02d/%s", i, rest)] = &fstest.MapFile{Data: b}
+			}
+			return err
+		}
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// places lists every record's file and path, in order.
+func places(c *Content) []string {
+	var out []string
+	for _, l := range c.locs {
+		if l.src != nil {
+			out = append(out, l.src.File+" "+l.path+" "+fmt.Sprint(l.At("")))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sameLoad fails unless the cache's load of fsys is what a fresh Load
+// gives: the same problems at the same places, or the same records at the
+// same places.
+func sameLoad(t *testing.T, step string, cache *Cache, fsys fs.FS) *Content {
+	t.Helper()
+	want, werr := Load(fsys)
+	got, gerr := cache.Load(fsys)
+	if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+		t.Fatalf("%s: Load says\n%v\nthe cache says\n%v", step, werr, gerr)
+	}
+	if werr != nil {
+		return nil
+	}
+	if !reflect.DeepEqual(want.Departments, got.Departments) || !reflect.DeepEqual(want.Registry, got.Registry) {
+		t.Fatalf("%s: the cache's records differ from Load's", step)
+	}
+	if w, g := places(want), places(got); !slices.Equal(w, g) {
+		t.Fatalf("%s: the cache's positions differ from Load's (%d and %d places)", step, len(w), len(g))
+	}
+	return got
+}
+
+// TestCacheEqualsLoad: edits, breakages, fixes, removed and added files
+// and departments; after each, a Cache's load equals a fresh Load, and
+// only the departments whose folder changed are decoded again.
+func TestCacheEqualsLoad(t *testing.T) {
+	fsys := copies(t, 4)
+	cache := NewCache()
+	first := sameLoad(t, "first load", cache, fsys)
+	again := sameLoad(t, "unchanged", cache, fsys)
+	for i := range first.Departments {
+		if first.Departments[i] != again.Departments[i] {
+			t.Fatalf("unchanged: department %d decoded again", i)
+		}
+	}
+	const duty = "departments/d01/duties/1.toml"
+	orig := string(fsys[duty].Data)
+	i := strings.Index(orig, "。")
+	if i < 0 {
+		t.Fatal("no 。 in " + duty)
+	}
+	// The same size: a different character of as many bytes.
+	fsys[duty] = &fstest.MapFile{Data: []byte(orig[:i] + "，" + orig[i+len("。"):])}
+	edited := sameLoad(t, "a same-size edit in d01", cache, fsys)
+	if edited.Departments[1] == again.Departments[1] || edited.Departments[0] != again.Departments[0] {
+		t.Fatal("a same-size edit in d01: want d01 decoded again and d00 kept")
+	}
+	steps := []struct {
+		what string
+		do   func()
+	}{
+		{"d02's services broken", func() { fsys["departments/d02/services.toml"] = &fstest.MapFile{Data: []byte("title = \n")} }},
+		{"d02's services fixed", func() { fsys["departments/d02/services.toml"] = fsys["departments/d00/services.toml"] }},
+		{"d03's second duty removed", func() { delete(fsys, "departments/d03/duties/2.toml") }},
+		{"an unknown key in d00", func() {
+			fsys["departments/d00/department.toml"] = &fstest.MapFile{Data: append([]byte("colour = 1\n"), fsys["departments/d01/department.toml"].Data...)}
+		}},
+		{"d00 fixed, d01 back", func() {
+			fsys["departments/d00/department.toml"] = fsys["departments/d01/department.toml"]
+			fsys[duty] = &fstest.MapFile{Data: []byte(orig)}
+		}},
+		{"a department added", func() {
+			for n, f := range fsys {
+				if rest, ok := strings.CutPrefix(n, "departments/d00/"); ok {
+					fsys["departments/d07/"+rest] = f
+				}
+			}
+		}},
+		{"a department removed", func() {
+			for n := range fsys {
+				if strings.HasPrefix(n, "departments/d02/") {
+					delete(fsys, n)
+				}
+			}
+		}},
+		{"a folder made a file", func() { fsys["departments/d01/duties/9.toml/x"] = &fstest.MapFile{Data: []byte("x")} }},
+	}
+	for _, s := range steps {
+		s.do()
+		sameLoad(t, s.what, cache, fsys)
+	}
+}
