@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -98,13 +99,31 @@ func writeSheet(f *excelize.File, sheet string, rows [][]string) error {
 }
 
 // fastZip is the workbook's zip: deflate at its fastest level, which
-// makes the parts about a tenth larger than the default level in a
+// makes the parts about a fifth larger than the default level in a
 // fraction of the time (the open data were a sixth of a large site's
-// build). The bytes stay the same for the same rows.
+// build), its writers reused (a new one clears over half a megabyte). The
+// bytes stay the same for the same rows: a reset writer is a new one.
 func fastZip(w io.Writer) excelize.ZipWriter {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw, ok := deflaters.Get().(*flate.Writer); ok {
+			fw.Reset(out)
+			return pooledDeflater{fw}, nil
+		}
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		return pooledDeflater{fw}, err
 	})
 	return z
+}
+
+// deflaters holds idle BestSpeed writers.
+var deflaters sync.Pool
+
+// pooledDeflater returns its writer to deflaters when closed.
+type pooledDeflater struct{ *flate.Writer }
+
+func (p pooledDeflater) Close() error {
+	err := p.Writer.Close()
+	deflaters.Put(p.Writer)
+	return err
 }
