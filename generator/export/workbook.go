@@ -1,8 +1,12 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"io"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,6 +37,7 @@ var WorkbookHeader = []string{"记录 Record", "字段 Field", "中文", "Englis
 func Workbook(g *graph.Graph, d *content.Department) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	// The list's own date, not the clock's, so the bytes stay the same.
 	date := d.Date + "T00:00:00Z"
 	if len(d.Date) == len("2006-01") {
@@ -91,4 +96,34 @@ func writeSheet(f *excelize.File, sheet string, rows [][]string) error {
 		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// fastZip is the workbook's zip: deflate at its fastest level, which
+// makes the parts about a fifth larger than the default level in a
+// fraction of the time (the open data were a sixth of a large site's
+// build), its writers reused (a new one clears over half a megabyte). The
+// bytes stay the same for the same rows: a reset writer is a new one.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	z := zip.NewWriter(w)
+	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw, ok := deflaters.Get().(*flate.Writer); ok {
+			fw.Reset(out)
+			return pooledDeflater{fw}, nil
+		}
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		return pooledDeflater{fw}, err
+	})
+	return z
+}
+
+// deflaters holds idle BestSpeed writers.
+var deflaters sync.Pool
+
+// pooledDeflater returns its writer to deflaters when closed.
+type pooledDeflater struct{ *flate.Writer }
+
+func (p pooledDeflater) Close() error {
+	err := p.Writer.Close()
+	deflaters.Put(p.Writer)
+	return err
 }

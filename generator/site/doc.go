@@ -25,7 +25,13 @@
 //     graph's records; CSS, JS and JSON minified too. Rendering never
 //     changes the graph, and the bytes never depend on the order in which
 //     workers finish. WithStats gives each stage's time (qingdan build
-//     prints them), never written into the site.
+//     prints them), never written into the site. A layout marks the parts
+//     of the page frame that do not change from page to page with
+//     {{.Shared "NAME"}}: the defined template NAME sees a Frame (the
+//     language, interface strings, site settings, links made relative to
+//     the page) and is rendered once per page template, language and place
+//     in the site, then reused (frame.go); asking a Frame for anything of
+//     the page's own fails the build.
 //   - write (Write): the site is written to a fresh folder beside public/
 //     and swapped into its place only when complete. The output folder is
 //     Qingdan's own: a build writes only into an absent or empty folder or

@@ -64,12 +64,13 @@ func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(d
 	var wg sync.WaitGroup
 	var done atomic.Int64
 	var mu sync.Mutex
+	fr := &frames{}
 	next := make(chan int, 256)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var page, small bytes.Buffer
 			for i := range next {
-				out[i], errs[i] = m.renderPage(t, pages[i], &page, &small, minify)
+				out[i], errs[i] = m.renderPage(t, pages[i], fr, &page, &small, minify)
 				if n := done.Add(1); progress != nil && (n%100 == 0 || int(n) == len(pages)) {
 					mu.Lock()
 					progress(int(n), len(pages))
@@ -98,13 +99,13 @@ func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(d
 // page and, with minify, minified into small; it returns a copy of the
 // result. A template defining "standalone" is a whole document of its own
 // (the bilingual entry page), described by the site's introduction.
-func (m *model) renderPage(t *Templates, p *Page, page, small *bytes.Buffer, minify bool) ([]byte, error) {
+func (m *model) renderPage(t *Templates, p *Page, fr *frames, page, small *bytes.Buffer, minify bool) ([]byte, error) {
 	tp := t.byName[p.Template]
 	if tp == nil {
 		return nil, fmt.Errorf("no template layouts/%s", p.Template)
 	}
 	page.Reset()
-	v := &View{Page: p, m: m}
+	v := &View{Page: p, m: m, set: tp, frames: fr}
 	name := "layouts/base.html"
 	if tp.Lookup("standalone") != nil {
 		name = "standalone"

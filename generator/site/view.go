@@ -16,9 +16,11 @@ import (
 // page's language and make links relative to it.
 type View struct {
 	*Page
-	m    *model
-	main template.HTML // the page's main content, rendered (render.go)
-	desc string        // its description, drawn from main
+	m      *model
+	main   template.HTML      // the page's main content, rendered (render.go)
+	desc   string             // its description, drawn from main
+	set    *template.Template // the page's templates (frame.go)
+	frames *frames            // the render's shared parts, or nil
 }
 
 // HTMLLang is the page's lang attribute.

@@ -29,12 +29,27 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"qingdan/generator/content"
 	"qingdan/generator/importer"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	gcPercent()
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// gcPercent lets the heap grow to three times what is live before the
+// garbage collector runs (Go's default is twice): a build allocates
+// several times the site's size in short-lived values and keeps the
+// pages, so collecting less often saves a tenth of its CPU for a larger,
+// still modest peak. GOGC, when set, decides instead.
+func gcPercent() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+}
 
 // run is the command; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
