@@ -102,3 +102,13 @@ func (f *Frame) RootPath(p string) string           { return f.v.RootPath(p) }
 func (f *Frame) ICPRegister() string                { return icpRegister }
 func (f *Frame) PoliceRegister() string             { return f.v.PoliceRegister() }
 func (f *Frame) BadgeSrc() string                   { return f.Rel("/" + f.Site().Badge.File()) }
+
+// Asset is View.Asset: an asset's published (fingerprinted) name, relative
+// to the page.
+func (f *Frame) Asset(name string) (string, error) {
+	p, err := f.v.m.assets.Path(name)
+	if err != nil {
+		return "", err
+	}
+	return f.Rel("/" + p), nil
+}
