@@ -2,11 +2,8 @@ package content
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 // TestParallelLoadOrder loads a tree of many departments, some broken in
@@ -14,27 +11,7 @@ import (
 // each with its own records and positions, and the errors are the same
 // every time, in file order.
 func TestParallelLoadOrder(t *testing.T) {
-	base := os.DirFS("../../content")
-	fsys := fstest.MapFS{}
-	var dept string
-	err := fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(base, p)
-		if rest, ok := strings.CutPrefix(p, "departments/"); ok {
-			dept, rest, _ = strings.Cut(rest, "/")
-			for i := range 8 {
-				fsys[fmt.Sprintf("departments/d%02d/%s", i, rest)] = &fstest.MapFile{Data: b}
-			}
-			return err
-		}
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil || dept == "" {
-		t.Fatal(err, dept)
-	}
+	fsys := copies(t, 8)
 	// Break a different file in every second department.
 	broken := []string{"department.toml", "duties/1.toml", "services.toml", "accountability.toml"}
 	for i := 0; i < 8; i += 2 {
@@ -59,7 +36,7 @@ func TestParallelLoadOrder(t *testing.T) {
 		}
 	}
 	for i := 0; i < 8; i += 2 {
-		fsys[fmt.Sprintf("departments/d%02d/%s", i, broken[i/2])].Data, _ = fs.ReadFile(base, "departments/"+dept+"/"+broken[i/2])
+		fsys[fmt.Sprintf("departments/d%02d/%s", i, broken[i/2])].Data = fsys["departments/d01/"+broken[i/2]].Data // odd ones are never broken
 	}
 	c, err := Load(fsys)
 	if err != nil {
