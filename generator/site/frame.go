@@ -106,7 +106,7 @@ func (f *Frame) BadgeSrc() string                   { return f.Rel("/" + f.Site(
 // Asset is View.Asset: an asset's published (fingerprinted) name, relative
 // to the page.
 func (f *Frame) Asset(name string) (string, error) {
-	p, err := f.v.m.assets.Path(name)
+	p, err := f.v.AssetPath(name)
 	if err != nil {
 		return "", err
 	}
