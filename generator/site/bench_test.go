@@ -1,9 +1,11 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -87,16 +89,22 @@ func benchEdit(b *testing.B, contentDir string) {
 	i := 0
 	cpu := cpuTime()
 	var page, pageCPU time.Duration // until the pages are served (BuildPagesFirst)
+	// The profile's samples carry phase=page until the page is served and
+	// phase=rest after (go tool pprof -tagfocus phase=page).
+	ctx := context.Background()
 	for b.Loop() {
 		set(c, f, texts[i%2])
 		i++
+		pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("phase", "page")))
 		start, startCPU := time.Now(), cpuTime()
 		if _, err := bl.BuildPagesFirst(func(map[string][]byte) {
 			page += time.Since(start)
 			pageCPU += cpuTime() - startCPU
+			pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("phase", "rest")))
 		}); err != nil {
 			b.Fatal(err)
 		}
+		pprof.SetGoroutineLabels(ctx)
 	}
 	// The machine is shared: the CPU time this process spent says more
 	// than the wall clock when others run.

@@ -27,6 +27,31 @@ type hasher struct {
 	// this build, with the records, to keep for the next.
 	kept map[memoKey]keptHash
 	made map[memoKey]keptHash
+	// keptDepts are the lists as at the last build, when the site-wide
+	// inputs are too; the hashes of their graph records are keptRecords
+	// (a record is made of its list and those inputs alone). records are
+	// this build's, to keep.
+	keptDepts   map[*Department]bool
+	keptRecords map[recKey]keptHash
+	records     map[recKey]keptHash
+}
+
+// recKey names a list's graph record from one build to the next: its
+// content record (held by the key, so that its address names it alone),
+// kind and place.
+type recKey struct {
+	value        any
+	kind         graph.Kind
+	page, anchor string
+}
+
+// recordKey is the key of a list's record whose content record is a
+// pointer.
+func recordKey(r *graph.Record) (recKey, bool) {
+	if r.Dept == nil || r.Value == nil || reflect.TypeOf(r.Value).Kind() != reflect.Pointer {
+		return recKey{}, false
+	}
+	return recKey{r.Value, r.Kind, r.Page, r.Anchor}, true
 }
 
 // keptHash is a content record's hash and the record, held so that its
@@ -45,7 +70,8 @@ type memoKey struct {
 }
 
 var (
-	deptType = reflect.TypeFor[*content.Department]()
+	deptType   = reflect.TypeFor[*content.Department]()
+	recordType = reflect.TypeFor[*graph.Record]()
 )
 
 func newHasher(seed maphash.Seed) *hasher {
@@ -154,6 +180,17 @@ func (h *hasher) pointer(w *maphash.Hash, p reflect.Value, deep bool) {
 		w.WriteByte(4)
 		return
 	}
+	rk, isRecord := recKey{}, false
+	if p.Type() == recordType {
+		r := p.Interface().(*graph.Record)
+		if rk, isRecord = recordKey(r); isRecord && h.keptDepts[r.Dept] {
+			if kh, ok := h.keptRecords[rk]; ok {
+				h.memo[k], h.records[rk] = kh.sum, kh
+				writeUint(w, kh.sum)
+				return
+			}
+		}
+	}
 	h.busy[k] = true
 	var n uint64
 	if p.Type() == deptType && !deep {
@@ -165,6 +202,9 @@ func (h *hasher) pointer(w *maphash.Hash, p reflect.Value, deep bool) {
 	h.memo[k] = n
 	if h.made != nil && p.Type().Elem().PkgPath() == contentPkg {
 		h.made[k] = keptHash{n, p.Interface()}
+	}
+	if isRecord && h.records != nil {
+		h.records[rk] = keptHash{n, p.Interface()}
 	}
 	writeUint(w, n)
 }
@@ -214,16 +254,22 @@ func (h *hasher) mapValue(w *maphash.Hash, v reflect.Value, deep bool) {
 // references. Counts, the site map, the search page's years and the laws'
 // citation counts all follow from it. byDept is the same for the records
 // of each list: what a list's home shows of its parts.
-func (h *hasher) skeleton(m *model) (all uint64, byDept map[*Department]uint64) {
+// A list in kept (one of keptDepts) has its records' part as kept.
+func (h *hasher) skeleton(m *model, kept map[*Department]uint64) (all uint64, byDept map[*Department]uint64) {
 	var w maphash.Hash
 	w.SetSeed(h.seed)
 	for _, d := range m.c.Departments {
 		writeUint(&w, h.of(d))
 	}
 	byDept = map[*Department]uint64{}
+	var registry []uint64
 	for _, r := range m.g.Records {
 		var dept string
 		if r.Dept != nil {
+			if n, ok := kept[r.Dept]; ok && h.keptDepts[r.Dept] {
+				byDept[r.Dept] = n
+				continue
+			}
 			dept = r.Dept.Slug
 		}
 		var title Text // the site map's
@@ -235,10 +281,17 @@ func (h *hasher) skeleton(m *model) (all uint64, byDept map[*Department]uint64) 
 		if r.Basis != nil {
 			n = h.of(n, len(r.Basis.Articles), circumstances(r.Basis))
 		}
-		writeUint(&w, n)
 		if r.Dept != nil {
 			byDept[r.Dept] = h.of(byDept[r.Dept], n)
+		} else {
+			registry = append(registry, n)
 		}
+	}
+	for _, d := range m.c.Departments {
+		writeUint(&w, byDept[d])
+	}
+	for _, n := range registry {
+		writeUint(&w, n)
 	}
 	return w.Sum64(), byDept
 }
@@ -262,6 +315,29 @@ func (h *hasher) deptIndex(template string, d *Department, skeleton uint64) uint
 		return h.of(d, d.Accountability)
 	}
 	return h.deptDeep(d)
+}
+
+// citations is what a law's or a body's page shows of the places that
+// cite or name it (law.html, body.html): each list's own fields, and each
+// place's link, label and structured basis, not the rest of the record (an
+// item's text shows on its own page and its regimes'). A template that
+// comes to show more of a citation must say so here.
+func (h *hasher) citations(gs []CiteGroup) uint64 {
+	var w maphash.Hash
+	w.SetSeed(h.seed)
+	writeUint(&w, uint64(len(gs)))
+	for _, g := range gs {
+		h.pointer(&w, reflect.ValueOf(g.Dept), false)
+		writeUint(&w, uint64(len(g.Citations)))
+		for _, c := range g.Citations {
+			for _, s := range []string{c.Page, c.Anchor, c.Label.Zh, c.Label.En} {
+				writeUint(&w, uint64(len(s)))
+				w.WriteString(s)
+			}
+			h.pointer(&w, reflect.ValueOf(c.Basis), false)
+		}
+	}
+	return w.Sum64()
 }
 
 func regimeIDs(rs []*Regime) []string { return ids(rs, func(r *Regime) string { return r.ID }) }

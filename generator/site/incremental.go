@@ -33,6 +33,8 @@ type Builder struct {
 	tSum             uint64 // layouts the templates were parsed from
 	a                *Assets
 	aSum             uint64 // layouts the assets were published from
+	icon             []byte // favicon.ico
+	iconSum          uint64 // layouts it was drawn from
 	prev             *built
 	stats            Rebuilt
 	kept             map[memoKey]keptHash // content records' hashes (see hasher)
@@ -51,7 +53,10 @@ type built struct {
 	layouts  uint64
 	global   uint64
 	pages    map[string]uint64 // page file → fingerprint
-	exports  map[string]uint64 // department slug → fingerprint
+	depts    map[*Department]bool
+	skel     map[*Department]uint64 // what pages of no department show of each list (skeleton)
+	records  map[recKey]keptHash    // hashes of the lists' graph records (see hasher)
+	exports  map[string]uint64      // department slug → fingerprint
 	search   uint64
 	searchAt []string // the bundle's files
 	assetsAt []string // the files published from layouts/assets/
@@ -90,7 +95,11 @@ func (b *Builder) BuildPagesFirst(early func(files map[string][]byte)) (*Output,
 	h := newHasher(b.seed)
 	h.kept, h.made = b.kept, map[memoKey]keptHash{}
 	pages := m.pages()
-	next := &built{layouts: lsum, pages: map[string]uint64{}, exports: map[string]uint64{}, files: map[string][]byte{}}
+	next := &built{layouts: lsum, pages: map[string]uint64{}, exports: map[string]uint64{}, files: map[string][]byte{},
+		depts: map[*Department]bool{}}
+	for _, d := range m.c.Departments {
+		next.depts[d] = true
+	}
 	next.global = h.of(lsum, b.o.draft, m.c.Site, m.c.UI, m.c.Glossary, m.c.Registry, pageSummary(pages))
 	prev := b.prev
 	if prev == nil {
@@ -192,9 +201,14 @@ func pageSummary(pages []*Page) []any {
 // no department show the skeleton of every list).
 func (h *hasher) fingerprint(p *Page, global, skeleton uint64, byDept map[*Department]uint64) uint64 {
 	var data uint64
-	if d, ok := p.Data.(DeptData); ok {
+	switch d := p.Data.(type) {
+	case DeptData:
 		data = h.deptIndex(p.Template, d.Dept, byDept[d.Dept])
-	} else {
+	case LawData:
+		data = h.of(d.Instrument, d.Kind, h.citations(d.Groups))
+	case BodyData:
+		data = h.of(d.Body, d.Roles, h.citations(d.Named))
+	default:
 		data = h.of(p.Data)
 	}
 	if p.Dept != nil {
@@ -203,12 +217,28 @@ func (h *hasher) fingerprint(p *Page, global, skeleton uint64, byDept map[*Depar
 	return h.of(global, skeleton, p.Lang, p.URL, p.Template, p.Title, p.Crumbs, p.Dept, data)
 }
 
-// renderPages renders the pages whose fingerprint changed.
+// renderPages renders the pages whose fingerprint changed. When the
+// site-wide inputs are as at the last build, a page of a list that the
+// content.Cache kept (the same *Department: its files did not change) keeps
+// its fingerprint and bytes unhashed: its fingerprint reads nothing else.
+// Pages of no list are fingerprinted every time, reusing the hashes of
+// the kept lists' records and skeletons.
 func (b *Builder) renderPages(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
-	skeleton, byDept := h.skeleton(m)
+	same := prev.files != nil && prev.global == next.global
+	h.records = map[recKey]keptHash{}
+	var keptSkel map[*Department]uint64
+	if same {
+		h.keptDepts, h.keptRecords, keptSkel = prev.depts, prev.records, prev.skel
+	}
+	skeleton, byDept := h.skeleton(m, keptSkel)
+	next.skel = byDept
 	var todo []*Page
 	for _, p := range pages {
 		f := p.File()
+		if old, ok := prev.files[f]; ok && same && p.Dept != nil && prev.depts[p.Dept] {
+			next.pages[f], next.files[f] = prev.pages[f], old
+			continue
+		}
 		fp := h.fingerprint(p, next.global, skeleton, byDept)
 		next.pages[f] = fp
 		if old, ok := prev.files[f]; ok && prev.pages[f] == fp {
@@ -217,6 +247,7 @@ func (b *Builder) renderPages(m *model, t *Templates, h *hasher, pages []*Page, 
 		}
 		todo = append(todo, p)
 	}
+	next.records = h.records
 	files, err := m.render(t, todo, false, nil)
 	if err != nil {
 		return err
@@ -252,10 +283,23 @@ func (b *Builder) assets(m *model, t *Templates, h *hasher, pages []*Page, prev,
 	return nil
 }
 
-// hostFiles makes the files for hosts (favicon.ico, sitemap.xml,
-// robots.txt, the badge) again on every build: they are quickly made.
+// hostFiles makes the files for hosts as addHostFiles does: favicon.ico
+// again only when layouts/ changed (drawing it is most of their time),
+// sitemap.xml, robots.txt and the badge on every build.
 func (b *Builder) hostFiles(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
-	return m.addHostFiles(b.layouts, pages, next.files)
+	if b.icon == nil || b.iconSum != next.layouts {
+		icon, err := faviconICO(b.layouts)
+		if err != nil {
+			return err
+		}
+		b.icon, b.iconSum = icon, next.layouts
+	}
+	next.files["favicon.ico"] = b.icon
+	maps.Copy(next.files, m.hostFiles(pages))
+	if badge := m.c.Site.Badge; badge.Image != "" {
+		next.files[badge.File()] = badge.Data
+	}
+	return nil
 }
 
 // searchFiles makes the search bundle again when an entry changed.
