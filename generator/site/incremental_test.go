@@ -64,6 +64,8 @@ var (
 	instrument  = regexp.MustCompile(`(?m)^\[\[instrument\]\]\nid = "[^"]+"\nkind = "[^"]+"\n`)
 	bodyName    = regexp.MustCompile(`(?m)^name = \{ zh = "([^"]+)", en = "([^"]+)" \}`)
 	templateTag = regexp.MustCompile(`<h1>`)
+	// a circumstance of an article of a structured basis (a law's page shows it)
+	circumstance = regexp.MustCompile(`(?m)^    \{ zh = "([^"]+)", en = "[^"]*" \},?$`)
 )
 
 var edits = map[string]edit{
@@ -81,6 +83,12 @@ var edits = map[string]edit{
 		law := laws[rng.IntN(len(laws))]
 		s = s[:m[3]] + "依照《" + law[0] + "》。" + s[m[3]:m[5]] + " Under 《" + law[1] + "》." + s[m[5]:]
 		set(c, f, s)
+		return f
+	},
+	"basis circumstance": func(rng *rand.Rand, c, l fstest.MapFS, n int) string {
+		f, s, ms := pick(rng, c, "departments/", circumstance)
+		m := ms[rng.IntN(len(ms))]
+		set(c, f, s[:m[3]]+fmt.Sprintf("（第%d次）", n)+s[m[3]:])
 		return f
 	},
 	"item added": func(rng *rand.Rand, c, l fstest.MapFS, n int) string {
