@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
+	"strings"
 	"sync"
 )
 
@@ -23,6 +25,9 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	depts map[string]*deptLoad // by folder name
+	// changed, when known (see Changed), are the paths changed since the
+	// last Load; nil when not known.
+	changed []string
 }
 
 // deptLoad is what loading one department's folder asked of the file
@@ -44,18 +49,36 @@ type fsAnswer struct {
 // NewCache returns an empty Cache.
 func NewCache() *Cache { return &Cache{depts: map[string]*deptLoad{}} }
 
+// Changed tells the next Load which paths (slash-separated, relative to
+// the content folder: a file or a folder) changed since the last Load, as
+// a watcher of the folder saw them: a department whose folder holds none
+// of them is then taken as it was without reading it again. Without a
+// call, or after Changed(nil), every department's files are read again
+// and compared. A watcher that may have missed changes must not call it.
+func (c *Cache) Changed(paths []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.changed = paths
+	if paths == nil {
+		return
+	}
+	c.changed = append([]string{}, paths...)
+}
+
 // Load is the package's Load, reusing what the last Load made of the
 // departments that did not change.
 func (c *Cache) Load(fsys fs.FS) (*Content, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	defer func() { c.changed = nil }()
 	return load(fsys, c)
 }
 
 // department loads the department in folder name, from the cache when
-// the file system answers as it did.
+// the file system answers as it did (or, told what changed, when nothing
+// in its folder did).
 func (c *Cache) department(fsys fs.FS, name string) (*loader, *deptLoad) {
-	if d := c.depts[name]; d != nil && d.same(fsys) {
+	if d := c.depts[name]; d != nil && (c.untouched(name) || d.same(fsys)) {
 		return d.sub, d
 	}
 	rec := &recorder{inner: fsys}
@@ -63,6 +86,23 @@ func (c *Cache) department(fsys fs.FS, name string) (*loader, *deptLoad) {
 	sub.department(name)
 	sub.fsys, sub.last = nil, nil // hold no file system or source beyond the load
 	return sub, &deptLoad{asked: rec.asked, sub: sub}
+}
+
+// untouched reports whether the changes told (Changed) are known and
+// leave the department folder name alone: none is in it, it, or a folder
+// above it.
+func (c *Cache) untouched(name string) bool {
+	if c.changed == nil {
+		return false
+	}
+	dir := "departments/" + name
+	for _, p := range c.changed {
+		p = path.Clean(p)
+		if p == "." || p == "departments" || p == dir || strings.HasPrefix(p, dir+"/") {
+			return false
+		}
+	}
+	return true
 }
 
 // keep makes loaded the departments the next Load starts from.

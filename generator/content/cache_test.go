@@ -132,3 +132,42 @@ func TestCacheEqualsLoad(t *testing.T) {
 		sameLoad(t, s.what, cache, fsys)
 	}
 }
+
+// TestCacheChanged: told what changed (Changed), a Load reads again only
+// the departments it touches: a change it was not told of, in another
+// department, is not seen (the proof that folder was not read), and is
+// seen by the next Load that is not told; the departments it touches load
+// as a fresh Load does; the hint holds for one Load only.
+func TestCacheChanged(t *testing.T) {
+	fsys := copies(t, 3)
+	cache := NewCache()
+	sameLoad(t, "first load", cache, fsys)
+	const f0, f1 = "departments/d00/duties/2.toml", "departments/d01/duties/2.toml"
+	edit := func(f, text string) {
+		fsys[f] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[f].Data), "。", text+"。", 1))}
+	}
+	first := func(c *Content, i int) string { return c.Departments[i].Duties[1].Items[0].Text.Zh }
+	edit(f0, "（一改）")
+	edit(f1, "（未告知）")
+	cache.Changed([]string{f0})
+	c, err := cache.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first(c, 0), "（一改）") {
+		t.Errorf("the department told of kept its old text: %s", first(c, 0))
+	}
+	if strings.Contains(first(c, 1), "（未告知）") {
+		t.Errorf("a department the changes leave alone was read again")
+	}
+	c = sameLoad(t, "not told", cache, fsys)
+	if !strings.Contains(first(c, 1), "（未告知）") {
+		t.Errorf("a Load not told what changed missed a change: %s", first(c, 1))
+	}
+	edit(f1, "（文件夹）")
+	cache.Changed([]string{"departments/d01"})
+	sameLoad(t, "its folder told", cache, fsys)
+	edit(f1, "（全部）")
+	cache.Changed([]string{"departments"})
+	sameLoad(t, "the departments folder told", cache, fsys)
+}

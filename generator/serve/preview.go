@@ -7,6 +7,7 @@ import (
 	"html"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -56,15 +57,38 @@ func NewPreview(contentDir, layoutsDir string, opts ...site.Option) *Preview {
 	}
 }
 
+// RebuildChanged is Rebuild, told which paths changed (Watch's): under
+// the content folder, only the departments they touch are read again
+// (site.Builder.Changed). nil paths: not known, everything is read.
+func (p *Preview) RebuildChanged(paths []string) error {
+	if paths == nil {
+		return p.Rebuild()
+	}
+	rel := []string{} // none under content/: every department as it was
+	for _, f := range paths {
+		if r, err := filepath.Rel(p.contentDir, f); err == nil && filepath.IsLocal(r) {
+			rel = append(rel, filepath.ToSlash(r))
+		}
+	}
+	return p.rebuild(rel)
+}
+
 // Rebuild builds the site again. On success the new site replaces the old
 // and the errors go; on failure the last good site stays and every page
 // shows the errors. Open pages are told to reload as soon as the pages
 // are rendered (site.Builder.BuildPagesFirst: the search bundle and the
 // open data follow a moment later), or when the build fails. It returns
 // the build's error.
-func (p *Preview) Rebuild() error {
+func (p *Preview) Rebuild() error { return p.rebuild(nil) }
+
+// rebuild is Rebuild, telling the Builder the content paths changed when
+// they are known (not nil).
+func (p *Preview) rebuild(changed []string) error {
 	p.building.Lock()
 	defer p.building.Unlock()
+	if changed != nil {
+		p.b.Changed(changed)
+	}
 	start := time.Now()
 	early := false
 	out, err := p.b.BuildPagesFirst(func(files map[string][]byte) {

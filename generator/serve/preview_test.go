@@ -94,7 +94,7 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go Watch(ctx, []string{contentDir, "../../layouts"}, 20*time.Millisecond, func() { p.Rebuild() }, func(err error) { t.Error(err) })
+	go Watch(ctx, []string{contentDir, "../../layouts"}, 20*time.Millisecond, func(paths []string) { p.RebuildChanged(paths) }, func(err error) { t.Error(err) })
 	time.Sleep(200 * time.Millisecond) // the watcher is set up
 	events := listen(t, ctx, srv.URL)
 

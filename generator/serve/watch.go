@@ -17,9 +17,11 @@ const Debounce = 80 * time.Millisecond
 
 // Watch watches the folders dirs and every folder under them (those made
 // later too) and calls changed once they have been still for debounce
-// after a change. It returns when ctx is done; a watcher's errors go to
-// report.
-func Watch(ctx context.Context, dirs []string, debounce time.Duration, changed func(), report func(error)) error {
+// after a change, with the paths that changed (each a dir joined with a
+// path under it), or nil when the watcher may have missed some (its
+// errors: an overflowing queue). It returns when ctx is done; a watcher's
+// errors go to report.
+func Watch(ctx context.Context, dirs []string, debounce time.Duration, changed func(paths []string), report func(error)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watch: %w", err)
@@ -32,6 +34,8 @@ func Watch(ctx context.Context, dirs []string, debounce time.Duration, changed f
 	}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var paths []string
+	missed := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -47,14 +51,21 @@ func Watch(ctx context.Context, dirs []string, debounce time.Duration, changed f
 					}
 				}
 			}
+			paths = append(paths, ev.Name)
 			timer.Reset(debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
+			missed = true
+			timer.Reset(debounce)
 			report(fmt.Errorf("watch: %w", err))
 		case <-timer.C:
-			changed()
+			if missed {
+				paths = nil
+			}
+			changed(paths)
+			paths, missed = nil, false
 		}
 	}
 }

@@ -16,7 +16,7 @@ func TestWatchFolders(t *testing.T) {
 	changes := make(chan struct{}, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go Watch(ctx, []string{dir}, 50*time.Millisecond, func() { changes <- struct{}{} }, func(err error) { t.Error(err) })
+	go Watch(ctx, []string{dir}, 50*time.Millisecond, func([]string) { changes <- struct{}{} }, func(err error) { t.Error(err) })
 	time.Sleep(200 * time.Millisecond)
 	wait := func(what string) {
 		t.Helper()

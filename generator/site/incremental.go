@@ -71,6 +71,12 @@ func NewBuilder(contentFS, layouts fs.FS, opts ...Option) *Builder {
 	return &Builder{content: contentFS, layouts: layouts, o: o, seed: maphash.MakeSeed()}
 }
 
+// Changed tells the next Build which paths under the content folder
+// (slash-separated, relative to it) changed since the last Build, as a
+// watcher saw them (content.Cache.Changed): the departments whose folders
+// hold none of them are not read again. nil, or no call, means not known.
+func (b *Builder) Changed(contentPaths []string) { b.o.cache.Changed(contentPaths) }
+
 // Stats is what the last Build did.
 func (b *Builder) Stats() Rebuilt { return b.stats }
 

@@ -61,8 +61,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 
 // watch builds the preview again after each change, saying what it did.
 func watch(ctx context.Context, p *serve.Preview, stdout, stderr io.Writer, dirs ...string) {
-	rebuild := func() {
-		if p.Rebuild() != nil {
+	rebuild := func(paths []string) {
+		if p.RebuildChanged(paths) != nil {
 			msgs := p.Errors()
 			for _, m := range msgs {
 				fmt.Fprintln(stderr, m)
