@@ -25,9 +25,11 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	depts map[string]*deptLoad // by folder name
-	// changed, when known (see Changed), are the paths changed since the
-	// last Load; nil when not known.
-	changed []string
+	// changed are the paths told changed since the last Load (Changed);
+	// told is whether Changed was called since, unknown whether it was
+	// told it does not know.
+	changed       []string
+	told, unknown bool
 }
 
 // deptLoad is what loading one department's folder asked of the file
@@ -52,17 +54,16 @@ func NewCache() *Cache { return &Cache{depts: map[string]*deptLoad{}} }
 // Changed tells the next Load which paths (slash-separated, relative to
 // the content folder: a file or a folder) changed since the last Load, as
 // a watcher of the folder saw them: a department whose folder holds none
-// of them is then taken as it was without reading it again. Without a
-// call, or after Changed(nil), every department's files are read again
-// and compared. A watcher that may have missed changes must not call it.
+// of them is then taken as it was without reading it again. The paths of
+// several calls before a Load add up. Without a call, or after a
+// Changed(nil) (a watcher that may have missed changes), every
+// department's files are read again and compared.
 func (c *Cache) Changed(paths []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.changed = paths
-	if paths == nil {
-		return
-	}
-	c.changed = append([]string{}, paths...)
+	c.told = true
+	c.unknown = c.unknown || paths == nil
+	c.changed = append(c.changed, paths...)
 }
 
 // Load is the package's Load, reusing what the last Load made of the
@@ -70,7 +71,7 @@ func (c *Cache) Changed(paths []string) {
 func (c *Cache) Load(fsys fs.FS) (*Content, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	defer func() { c.changed = nil }()
+	defer func() { c.changed, c.told, c.unknown = nil, false, false }()
 	return load(fsys, c)
 }
 
@@ -92,7 +93,7 @@ func (c *Cache) department(fsys fs.FS, name string) (*loader, *deptLoad) {
 // leave the department folder name alone: none is in it, it, or a folder
 // above it.
 func (c *Cache) untouched(name string) bool {
-	if c.changed == nil {
+	if !c.told || c.unknown {
 		return false
 	}
 	dir := "departments/" + name

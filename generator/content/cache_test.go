@@ -170,4 +170,12 @@ func TestCacheChanged(t *testing.T) {
 	edit(f1, "（全部）")
 	cache.Changed([]string{"departments"})
 	sameLoad(t, "the departments folder told", cache, fsys)
+	edit(f1, "（两次）")
+	cache.Changed([]string{f1}) // a build that failed before it loaded
+	cache.Changed([]string{f0})
+	sameLoad(t, "told twice", cache, fsys)
+	edit(f1, "（不知）")
+	cache.Changed(nil)
+	cache.Changed([]string{f0})
+	sameLoad(t, "told it is not known", cache, fsys)
 }
