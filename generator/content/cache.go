@@ -19,12 +19,13 @@ import (
 // whose files, folders and their listings are byte for byte as at the last
 // Load keeps the records, positions and problems that load made of it.
 // Its Load gives what Load gives, errors and positions included. The site
-// files (site.toml, i18n.toml, registry/, glossary.toml) are decoded every
-// time. A Cache is safe for one Load at a time; its records are shared
+// files (site.toml, i18n.toml, registry/, glossary.toml) are kept the same
+// way, as one. A Cache is safe for one Load at a time; its records are shared
 // between the Contents it returns, which must not change them.
 type Cache struct {
 	mu    sync.Mutex
 	depts map[string]*deptLoad // by folder name
+	site  *deptLoad            // the files of the whole site (loader.siteFiles)
 	// changed are the paths told changed since the last Load (Changed);
 	// told is whether Changed was called since, unknown whether it was
 	// told it does not know.
@@ -100,6 +101,36 @@ func (c *Cache) untouched(name string) bool {
 	for _, p := range c.changed {
 		p = path.Clean(p)
 		if p == "." || p == "departments" || p == dir || strings.HasPrefix(p, dir+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// siteFiles loads the files of the whole site (site.toml, i18n.toml,
+// registry/, glossary.toml and what they name), from the cache when the
+// file system answers as it did or, told what changed, when all of it is
+// under departments/.
+func (c *Cache) siteFiles(fsys fs.FS) *loader {
+	if c.site != nil && (c.sitesAlone() || c.site.same(fsys)) {
+		return c.site.sub
+	}
+	rec := &recorder{inner: fsys}
+	sub := &loader{fsys: rec, c: &Content{locs: map[any]Loc{}}}
+	sub.siteFiles()
+	sub.fsys, sub.last = nil, nil
+	c.site = &deptLoad{asked: rec.asked, sub: sub}
+	return sub
+}
+
+// sitesAlone reports whether the changes told (Changed) are known and
+// all in the departments' folders.
+func (c *Cache) sitesAlone() bool {
+	if !c.told || c.unknown {
+		return false
+	}
+	for _, p := range c.changed {
+		if !strings.HasPrefix(path.Clean(p), "departments/") {
 			return false
 		}
 	}

@@ -178,4 +178,19 @@ func TestCacheChanged(t *testing.T) {
 	cache.Changed(nil)
 	cache.Changed([]string{f0})
 	sameLoad(t, "told it is not known", cache, fsys)
+
+	// The site's own files likewise: kept while the changes told are all
+	// under departments/, read again otherwise.
+	const reg = "registry/bodies.toml"
+	was := cache.site.sub.c.Registry
+	fsys[reg] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[reg].Data), "\n", "\n# 未告知\n", 1))}
+	cache.Changed([]string{f0})
+	if c, err := cache.Load(fsys); err != nil || c.Registry != was {
+		t.Errorf("the site's files were read again though only a department changed (%v)", err)
+	}
+	fsys[reg] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[reg].Data), "name = { zh = \"", "name = { zh = \"改", 1))}
+	cache.Changed([]string{reg})
+	if c := sameLoad(t, "a registry file told", cache, fsys); c.Registry == was {
+		t.Errorf("a registry file told changed was not read again")
+	}
 }

@@ -74,6 +74,41 @@ func Load(fsys fs.FS) (*Content, error) { return load(fsys, nil) }
 // load is Load, with the departments from cache when it is not nil.
 func load(fsys fs.FS, cache *Cache) (*Content, error) {
 	l := &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}, cache: cache}
+	var site *loader
+	if cache != nil {
+		site = cache.siteFiles(fsys)
+	} else {
+		site = &loader{fsys: fsys, c: &Content{locs: map[any]Loc{}}}
+		site.siteFiles()
+	}
+	l.c.Site, l.c.UI, l.c.Glossary, l.c.Registry = site.c.Site, site.c.UI, site.c.Glossary, site.c.Registry
+	l.merge(site)
+
+	dirs, err := fs.ReadDir(fsys, "departments")
+	if !l.noLink("departments") {
+		dirs = nil
+	} else if err != nil {
+		l.errs.Add(Pos{File: "departments"}, "cannot read the departments folder: %v; each department's list lives in departments/<slug>/", err)
+	}
+	l.departments(dirs)
+	if err := l.errs.Err(); err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return l.c, nil
+}
+
+// merge adds what sub loaded beside l: its positions, problems and date.
+func (l *loader) merge(sub *loader) {
+	maps.Copy(l.c.locs, sub.c.locs)
+	l.errs.errs = append(l.errs.errs, sub.errs.errs...)
+	if sub.c.Modified.After(l.c.Modified) {
+		l.c.Modified = sub.c.Modified
+	}
+}
+
+// siteFiles loads the files of the whole site: site.toml, i18n.toml,
+// registry/, glossary.toml.
+func (l *loader) siteFiles() {
 	c := l.c
 	c.Site = &Site{}
 	if l.file("site.toml", c.Site) {
@@ -103,18 +138,6 @@ func load(fsys fs.FS, cache *Cache) (*Content, error) {
 	if l.file("glossary.toml", c.Glossary) {
 		elements(l, "term", c.Glossary.Terms)
 	}
-
-	dirs, err := fs.ReadDir(fsys, "departments")
-	if !l.noLink("departments") {
-		dirs = nil
-	} else if err != nil {
-		l.errs.Add(Pos{File: "departments"}, "cannot read the departments folder: %v; each department's list lives in departments/<slug>/", err)
-	}
-	l.departments(dirs)
-	if err := l.errs.Err(); err != nil {
-		return nil, fmt.Errorf("load: %w", err)
-	}
-	return c, nil
 }
 
 type loader struct {
@@ -165,11 +188,7 @@ func (l *loader) departments(dirs []fs.DirEntry) {
 	l.keep(dirs, cached)
 	for _, sub := range subs {
 		l.c.Departments = append(l.c.Departments, sub.c.Departments...)
-		maps.Copy(l.c.locs, sub.c.locs)
-		l.errs.errs = append(l.errs.errs, sub.errs.errs...)
-		if sub.c.Modified.After(l.c.Modified) {
-			l.c.Modified = sub.c.Modified
-		}
+		l.merge(sub)
 	}
 }
 
