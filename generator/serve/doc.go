@@ -7,7 +7,10 @@
 // site.Builder, never touching public/, and serves it (Preview). It
 // watches content/ and layouts/ and every folder under them (package
 // fsnotify; Watch), waits until they have been still for Debounce, and
-// builds again: only the pages whose inputs changed are rendered again, a
+// builds again, telling the Builder the paths that changed
+// (Preview.RebuildChanged; when the watcher may have missed some, nothing,
+// and every file is read again): only the departments they touch are read
+// again, only the pages whose inputs changed are rendered again, a
 // change in layouts/ renders them all, and the result equals a whole build.
 // As soon as the pages are rendered they are served, beside the last
 // build's search bundle and open data until those are made again

@@ -56,24 +56,34 @@
 // A Builder (incremental.go) builds the same trees again and again for the
 // preview (package serve). It loads and checks the whole content each
 // time, through caches that make that cheap where nothing changed: a
-// content.Cache re-reads every file but decodes again only the departments
-// whose folder changed (an unchanged one keeps its records, positions and
-// problems); a check.Cache reuses the field rules' findings for those
-// departments while the registry is unchanged, and what each text cites
-// and names (graph.Memo) while the bodies' names are; every other rule
-// runs every time. It then fingerprints every page by what it shows
-// (fingerprint.go; an unchanged department's records keep their hashes):
-// the site-wide inputs (layouts, site settings, interface strings,
-// glossary, registry, the list of pages and their titles), the page's own
-// data followed through every record it reaches, a department reached from
-// elsewhere by its own fields only, a list's index page by the part it
-// lists, and pages of no list by the skeleton of every list (each record's
-// place, part titles, regimes, references and counts). A page whose
-// fingerprint is unchanged keeps its bytes; the search bundle is made again
-// only when a search entry changed, a list's open data only when the list
-// or the registry did. Its output equals Build's, byte for byte (a property
-// test of random edits holds it to that); a template that comes to show
-// more of a list than its data gives must be named in hasher.deptIndex.
+// content.Cache decodes again only the departments whose folder changed,
+// and the site's own files (site.toml, i18n.toml, registry/, glossary.toml)
+// only when one of them did (what is unchanged keeps its records,
+// positions and problems); it finds out by reading every file again and
+// comparing, or, told what changed (Builder.Changed: the preview's watcher
+// tells it), by reading only the folders those paths touch. A check.Cache
+// reuses the field rules' findings for unchanged departments while the
+// registry is unchanged, and what each text cites and names (graph.Memo)
+// while the bodies' names are; every other rule runs every time. It then
+// fingerprints the pages by what they show (fingerprint.go): the site-wide
+// inputs (layouts, site settings, interface strings, glossary, registry,
+// the list of pages and their titles), the page's own data followed
+// through every record it reaches, a department reached from elsewhere by
+// its own fields only, a list's index page by the part it lists, a law's
+// or a body's page by what it shows of each citation (link, label,
+// structured basis), and pages of no list by the skeleton of every list
+// (each record's place, part titles, regimes, references and counts). A
+// list's page reads nothing but the site-wide inputs and its list, so while
+// those are as at the last build and the list is the same record (its
+// folder unchanged) the page keeps its fingerprint and bytes without being
+// hashed; the kept lists' graph records and skeletons keep their hashes
+// too. A page whose fingerprint is unchanged keeps its bytes; the search
+// bundle is made again only when a search entry changed, a list's open data
+// only when the list or the registry did. Its output equals Build's, byte
+// for byte (a property test of random edits holds it to that, told what
+// changed or not); a template that comes to show more of a list than its
+// data gives must be named in hasher.deptIndex, more of a citation in
+// hasher.citations.
 //
 // # Pages and URLs
 //
