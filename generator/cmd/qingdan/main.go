@@ -1,6 +1,6 @@
 // Command qingdan builds a Qingdan site.
 //
-//	qingdan build [-content content] [-layouts layouts] [-out public] [-draft]
+//	qingdan build [-content content] [-layouts layouts] [-out public] [-draft] [-cpuprofile FILE] [-memprofile FILE]
 //	qingdan check [-content content] [-layouts layouts] [-publish]
 //	qingdan serve [-content content] [-layouts layouts] [-addr 127.0.0.1:8000] [-draft]
 //	qingdan serve -public DIR [-addr 127.0.0.1:8000]
@@ -72,13 +72,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("out", "public", "output folder")
 	publish := fl.Bool("publish", false, "check: also fail when the site lacks what publishing needs (registration codes, data licence, translations)")
 	draft := fl.Bool("draft", false, "build: a preview in which fields awaiting English show in Chinese, labelled")
+	cpu := fl.String("cpuprofile", "", "build: write a CPU profile to this file")
+	mem := fl.String("memprofile", "", "build: write a heap profile to this file when done")
 	if err := fl.Parse(args[1:]); err != nil {
 		return 2
 	}
 
 	switch cmd {
 	case "build":
-		return build(stdout, stderr, *contentDir, *layouts, *out, *draft)
+		return profiled(stderr, *cpu, *mem, func() int { return build(stdout, stderr, *contentDir, *layouts, *out, *draft) })
 	case "check":
 		return checkCmd(stdout, stderr, *contentDir, *layouts, *publish)
 	}
