@@ -42,12 +42,20 @@ func main() {
 
 // gcPercent lets the heap grow to three times what is live before the
 // garbage collector runs (Go's default is twice): a build allocates
-// several times the site's size in short-lived values and keeps the
-// pages, so collecting less often saves a tenth of its CPU for a larger,
-// still modest peak. GOGC, when set, decides instead.
+// several times the site's size in short-lived values, so collecting less
+// often saves a tenth of its CPU for a larger, still modest peak. What
+// stays live grows with the site (the content, the search index, the open
+// data; the pages go to the output as they are rendered), so on a very
+// large site the collector runs more often instead once the heap nears
+// half the machine's memory. GOGC and GOMEMLIMIT, when set, decide instead.
 func gcPercent() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		if m := physicalMemory(); m > 0 {
+			debug.SetMemoryLimit(m / 2)
+		}
 	}
 }
 
