@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -48,7 +49,12 @@ type options struct {
 	checks *check.Cache   // a Builder's: what the rules found in them
 	date   time.Time      // Dated's
 	keep   []string       // Keep's
+	ctx    context.Context
 }
+
+// WithContext has Publish stop when ctx is done (qingdan build on an
+// interrupt), leaving the output as it was and no temporary folder.
+func WithContext(ctx context.Context) Option { return func(o *options) { o.ctx = ctx } }
 
 // Dated dates the site with t instead of its newest source file's time
 // (Output.Date), as SOURCE_DATE_EPOCH asks.
@@ -111,23 +117,52 @@ type Published struct {
 // rendered, not the whole site, however large. The folder is put in place
 // of dir only when every stage succeeded; dir is left exactly as it was
 // otherwise. Its files and their bytes are those Write writes of Build's
-// Output. Keep names the folders dir may not be or hold.
+// Output. Keep names the folders dir may not be or hold. When the context
+// of WithContext is done first, Publish removes the new folder and returns
+// at once (the stages still running write nothing more).
 func Publish(contentFS, layouts fs.FS, dir string, opts ...Option) (*Published, error) {
 	o := buildOptions(opts)
+	var mu sync.Mutex
 	var f *folder
-	r, err := build(contentFS, layouts, o, func(date time.Time) (Sink, error) {
-		var err error
-		f, err = openFolder(dir, o.keep, date)
-		return f, err
-	})
-	if err != nil {
+	stopped := false
+	type result struct {
+		made
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := build(contentFS, layouts, o, func(date time.Time) (Sink, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
+				return nil, errClosed
+			}
+			var err error
+			f, err = openFolder(dir, o.keep, date)
+			return f, err
+		})
+		done <- result{r, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-o.ctx.Done():
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		if f != nil {
+			f.close()
+		}
+		return nil, fmt.Errorf("build stopped: %w", context.Cause(o.ctx))
+	}
+	if r.err != nil {
 		if f != nil {
 			f.abort()
 		}
-		return nil, err
+		return nil, r.err
 	}
 	start := time.Now()
-	err = f.commit()
+	err := f.commit()
 	o.stats.Write += time.Since(start)
 	if err != nil {
 		return nil, err
@@ -181,7 +216,7 @@ func build(contentFS, layouts fs.FS, o options, into func(date time.Time) (Sink,
 }
 
 func buildOptions(opts []Option) options {
-	o := options{minify: true, stats: &Stats{}}
+	o := options{minify: true, stats: &Stats{}, ctx: context.Background()}
 	for _, f := range opts {
 		f(&o)
 	}

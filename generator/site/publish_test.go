@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -142,5 +144,42 @@ func TestPublishFailsCleanly(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(root); len(entries) != 1 {
 		t.Errorf("beside public/: %v, want nothing else", entries)
+	}
+}
+
+// TestPublishStops: a build whose context is done while pages stream (an
+// interrupted qingdan build) returns at once, leaves the output folder as
+// it was and no temporary folder, and the stages still running write
+// nothing more.
+func TestPublishStops(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	public := filepath.Join(root, "public")
+	if err := Write(tinySite("old"), public); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, public)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := &Stats{Progress: func(done, total int) {
+		if done >= 100 {
+			cancel()
+		}
+	}}
+	_, err := Publish(os.DirFS("../../content"), os.DirFS("../../layouts"), public, WithStats(st), WithContext(ctx))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want the build stopped", err)
+	}
+	for range 2 {
+		after := snapshot(t, public)
+		for n, e := range before {
+			if after[n] != e {
+				t.Errorf("%s changed", n)
+			}
+		}
+		if entries, _ := os.ReadDir(root); len(entries) != 1 {
+			t.Errorf("beside public/: %v, want nothing else", entries)
+		}
+		time.Sleep(300 * time.Millisecond)
 	}
 }

@@ -49,6 +49,9 @@ type folder struct {
 	date        time.Time
 	made        sync.Map // folder (slash path) → true once it exists
 
+	rw     sync.RWMutex // Put writes under the read lock; close takes it whole
+	closed bool         // by close: Put writes nothing more
+
 	mu      sync.Mutex
 	folders map[string]bool // every folder, for their dates
 	names   map[string]bool // every file put, to refuse a second
@@ -83,6 +86,9 @@ func openFolder(dir string, keep []string, date time.Time) (*folder, error) {
 	return f, nil
 }
 
+// errClosed is what Put says once the folder is closed.
+var errClosed = errors.New("the build was stopped")
+
 // Put writes the file name holding b, and its twins if it is text, into
 // the temporary folder, making its folder first if it is the first file
 // there.
@@ -90,10 +96,19 @@ func (f *folder) Put(name string, b []byte) error {
 	if name == Marker || !f.claim(name) {
 		return fmt.Errorf("%s is made twice", name)
 	}
+	all, err := withTwins(name, b)
+	if err != nil {
+		return err
+	}
+	f.rw.RLock()
+	defer f.rw.RUnlock()
+	if f.closed {
+		return errClosed
+	}
 	if err := f.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	if err := writeFile(f.tmp, name, b, f.date); err != nil {
+	if err := writeAll(f.tmp, all, f.date); err != nil {
 		return err
 	}
 	f.files.Add(1)
@@ -149,6 +164,16 @@ func (f *folder) commit() error {
 
 // abort removes the temporary folder.
 func (f *folder) abort() { os.RemoveAll(f.tmp) }
+
+// close waits for the files being written, has Put write nothing more and
+// removes the temporary folder: for a build stopped while its stages
+// still run.
+func (f *folder) close() {
+	f.rw.Lock()
+	f.closed = true
+	f.rw.Unlock()
+	f.abort()
+}
 
 func (f *folder) fail(err error) error {
 	f.abort()

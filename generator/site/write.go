@@ -78,15 +78,29 @@ func Write(out *Output, dir string, keep ...string) error {
 // writeFile writes the file name holding b under dir, with its twins if
 // it is text, dated date (unless it is zero).
 func writeFile(dir, name string, b []byte, date time.Time) error {
+	all, err := withTwins(name, b)
+	if err != nil {
+		return err
+	}
+	return writeAll(dir, all, date)
+}
+
+// withTwins is the file name holding b and, if it is text, its twins.
+func withTwins(name string, b []byte) (map[string][]byte, error) {
 	all := map[string][]byte{name: b}
 	if Compressible(name) {
 		tw, err := twins(name, b)
 		if err != nil {
-			return fmt.Errorf("compress %s: %w", name, err)
+			return nil, fmt.Errorf("compress %s: %w", name, err)
 		}
 		maps.Copy(all, tw)
 	}
-	for n, b := range all {
+	return all, nil
+}
+
+// writeAll writes the files under dir, dated date (unless it is zero).
+func writeAll(dir string, files map[string][]byte, date time.Time) error {
+	for n, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(n))
 		if err := os.WriteFile(p, b, 0o644); err != nil {
 			return err

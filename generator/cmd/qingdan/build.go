@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 	"time"
 
 	"qingdan/generator/check"
@@ -37,7 +40,11 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 	if fixed {
 		opts = append(opts, site.Dated(epoch))
 	}
-	built, err := site.Publish(os.DirFS(contentDir), os.DirFS(layouts), out, append(opts, site.Keep(contentDir, layouts))...)
+	// Interrupted, the build removes its temporary folder before it exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts = append(opts, site.Keep(contentDir, layouts), site.WithContext(ctx))
+	built, err := site.Publish(os.DirFS(contentDir), os.DirFS(layouts), out, opts...)
 	clear()
 	if err != nil {
 		report(stderr, err, contentDir)
