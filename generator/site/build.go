@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -46,7 +47,22 @@ type options struct {
 	stats  *Stats
 	cache  *content.Cache // a Builder's: the departments of its last load
 	checks *check.Cache   // a Builder's: what the rules found in them
+	date   time.Time      // Dated's
+	keep   []string       // Keep's
+	ctx    context.Context
 }
+
+// WithContext has Publish stop when ctx is done (qingdan build on an
+// interrupt), leaving the output as it was and no temporary folder.
+func WithContext(ctx context.Context) Option { return func(o *options) { o.ctx = ctx } }
+
+// Dated dates the site with t instead of its newest source file's time
+// (Output.Date), as SOURCE_DATE_EPOCH asks.
+func Dated(t time.Time) Option { return func(o *options) { o.date = t } }
+
+// Keep names the folders (the content and layouts folders) that Publish's
+// output may be neither nor hold.
+func Keep(dirs ...string) Option { return func(o *options) { o.keep = append(o.keep, dirs...) } }
 
 // WithoutMinify leaves HTML, CSS and JS as the templates wrote them
 // (useful when reading output in tests).
@@ -63,10 +79,12 @@ func Draft() Option { return func(o *options) { o.draft = true } }
 func WithStats(s *Stats) Option { return func(o *options) { o.stats = s } }
 
 // Stats are a build's figures for its summary. Search and Data run
-// alongside Render, so the durations overlap.
+// alongside Render, so the durations overlap. When Publish streams the
+// files into the output, Render, Search and Data include writing theirs,
+// and Write is the rest: the host files, the folders' dates and the swap.
 type Stats struct {
-	Load, Check, Graph, Render, Search, Data time.Duration
-	Pages                                    int // HTML pages rendered
+	Load, Check, Graph, Render, Search, Data, Write time.Duration
+	Pages                                           int // HTML pages rendered
 	// Progress is called with the pages rendered so far and their total,
 	// from one goroutine at a time.
 	Progress func(done, total int)
@@ -77,33 +95,128 @@ type Stats struct {
 // Pages are rendered and minified by one worker per core while the search
 // bundle and the open data are made alongside them.
 func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
+	s := newMemory()
+	r, err := build(contentFS, layouts, buildOptions(opts), func(time.Time) (Sink, error) { return s, nil })
+	if err != nil {
+		return nil, err
+	}
+	return &Output{Files: s.files, Pending: r.pending, Date: r.date, Assets: r.assets}, nil
+}
+
+// Published is what Publish wrote.
+type Published struct {
+	Files   int   // files of the site, not counting the twins and the Marker
+	Bytes   int64 // their bytes
+	Pending content.Errors
+	Date    time.Time // the date of every file and folder (Output.Date)
+}
+
+// Publish is Build and Write in one, streamed: each file goes into the new
+// folder beside dir as soon as it is made (with its twins, dated), while
+// the rest is still rendering, so that a build holds the pages being
+// rendered, not the whole site, however large. The folder is put in place
+// of dir only when every stage succeeded; dir is left exactly as it was
+// otherwise. Its files and their bytes are those Write writes of Build's
+// Output. Keep names the folders dir may not be or hold. When the context
+// of WithContext is done first, Publish removes the new folder and returns
+// at once (the stages still running write nothing more).
+func Publish(contentFS, layouts fs.FS, dir string, opts ...Option) (*Published, error) {
 	o := buildOptions(opts)
+	var mu sync.Mutex
+	var f *folder
+	stopped := false
+	type result struct {
+		made
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := build(contentFS, layouts, o, func(date time.Time) (Sink, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
+				return nil, errClosed
+			}
+			var err error
+			f, err = openFolder(dir, o.keep, date)
+			return f, err
+		})
+		done <- result{r, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-o.ctx.Done():
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		if f != nil {
+			f.close()
+		}
+		return nil, fmt.Errorf("build stopped: %w", context.Cause(o.ctx))
+	}
+	if r.err != nil {
+		if f != nil {
+			f.abort()
+		}
+		return nil, r.err
+	}
+	start := time.Now()
+	err := f.commit()
+	o.stats.Write += time.Since(start)
+	if err != nil {
+		return nil, err
+	}
+	return &Published{Files: int(f.files.Load()), Bytes: f.bytes.Load(), Pending: r.pending, Date: r.date}, nil
+}
+
+// made is what a build tells beside its files.
+type made struct {
+	pending content.Errors
+	date    time.Time
+	assets  map[string]string
+}
+
+// build runs every stage and puts the files into the Sink that into
+// returns, given the site's date, once the content has passed the check.
+func build(contentFS, layouts fs.FS, o options, into func(date time.Time) (Sink, error)) (made, error) {
 	m, t, pending, err := prepare(contentFS, func() (*Templates, error) { return LoadTemplates(layouts) }, o)
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
 	if m.assets, err = loadAssets(layouts, o.minify); err != nil {
-		return nil, err
+		return made{}, err
 	}
-	date, err := siteDate(m.c, layouts)
+	date := o.date
+	if date.IsZero() {
+		if date, err = siteDate(m.c, layouts); err != nil {
+			return made{}, err
+		}
+	}
+	s, err := into(date)
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
 	st := o.stats
 	pages := m.pages()
 	st.Pages = len(pages)
-	files, err := m.produce(t, pages, o)
-	if err != nil {
-		return nil, err
+	if err := m.produce(s, t, pages, o); err != nil {
+		return made{}, err
 	}
-	if err := m.addHostFiles(layouts, pages, files); err != nil {
-		return nil, err
+	start := time.Now()
+	host := map[string][]byte{}
+	if err := m.addHostFiles(layouts, pages, host); err != nil {
+		return made{}, err
 	}
-	return &Output{Files: files, Pending: pending, Date: date, Assets: m.assets.names}, nil
+	if err := putAll(s, host); err != nil {
+		return made{}, fmt.Errorf("write: %w", err)
+	}
+	st.Write = time.Since(start)
+	return made{pending: pending, date: date, assets: m.assets.names}, nil
 }
 
 func buildOptions(opts []Option) options {
-	o := options{minify: true, stats: &Stats{}}
+	o := options{minify: true, stats: &Stats{}, ctx: context.Background()}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -176,46 +289,55 @@ func Check(contentFS, layouts fs.FS, opts ...Option) (*Checked, error) {
 	return &Checked{Content: m.c, Pages: len(m.pages()), Pending: pending}, nil
 }
 
-// produce renders the pages while the search bundle and the open data are
-// made on their own goroutines, and adds the assets.
-func (m *model) produce(t *Templates, pages []*Page, o options) (map[string][]byte, error) {
+// produce renders the pages into s while the search bundle and the open
+// data are made, and put into s, on their own goroutines, and adds the
+// assets.
+func (m *model) produce(s Sink, t *Templates, pages []*Page, o options) error {
 	st := o.stats
-	var bundle, data map[string][]byte
 	var bundleErr, dataErr error
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		start := time.Now()
-		bundle, bundleErr = search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
-		if bundleErr == nil && o.minify {
-			bundleErr = minifyAll(bundle)
-		}
+		bundleErr = putMade(s, "search bundle", o.minify, func() (map[string][]byte, error) {
+			return search.Bundle(m.regimeIDs(), m.searchEditions(pages), search.SplitAt)
+		})
 		st.Search = time.Since(start)
 	})
 	wg.Go(func() {
 		start := time.Now()
-		data, dataErr = export.Files(m.g)
-		if dataErr == nil && o.minify {
-			dataErr = minifyAll(data)
-		}
+		dataErr = putMade(s, "open data", o.minify, func() (map[string][]byte, error) { return export.Files(m.g) })
 		st.Data = time.Since(start)
 	})
 	start := time.Now()
-	files, err := m.render(t, pages, o.minify, st.Progress)
+	err := m.renderTo(s, t, pages, o.minify, st.Progress)
 	st.Render = time.Since(start)
 	wg.Wait()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	maps.Copy(files, m.assets.files)
+	if err := putAll(s, m.assets.files); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
 	if bundleErr != nil {
-		return nil, fmt.Errorf("render search bundle: %w", bundleErr)
+		return bundleErr
 	}
-	maps.Copy(files, bundle)
-	if dataErr != nil {
-		return nil, fmt.Errorf("render open data: %w", dataErr)
+	return dataErr
+}
+
+// putMade makes a part of the site (the search bundle, the open data),
+// minifies it and puts it into s.
+func putMade(s Sink, what string, minify bool, make func() (map[string][]byte, error)) error {
+	files, err := make()
+	if err == nil && minify {
+		err = minifyAll(files)
 	}
-	maps.Copy(files, data)
-	return files, nil
+	if err != nil {
+		return fmt.Errorf("render %s: %w", what, err)
+	}
+	if err := putAll(s, files); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	return nil
 }
 
 // addHostFiles adds what hosts, browsers and search engines look for

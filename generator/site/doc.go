@@ -32,10 +32,16 @@
 //     the page) and is rendered once per page template, language and place
 //     in the site, then reused (frame.go); asking a Frame for anything of
 //     the page's own fails the build.
-//   - write (Write): the site is written to a fresh folder beside public/
-//     and swapped into its place only when complete. The output folder is
-//     Qingdan's own: a build writes only into an absent or empty folder or
-//     one holding the .qingdan-build file (Marker) an earlier build wrote,
+//   - write (Write, or Publish while rendering): the site is written to a
+//     fresh folder beside public/ and swapped into its place only when
+//     complete. Publish (qingdan build) streams: the render workers, the
+//     search bundle and the open data put each file into that folder as
+//     soon as it is made (a Sink; Build's Sink keeps them in memory for
+//     the preview), so that a build holds the pages being rendered, not
+//     the whole site, and the files, bytes and dates equal those Write
+//     writes of Build's Output. The output folder is Qingdan's own: a
+//     build writes only into an absent or empty folder or one holding the
+//     .qingdan-build file (Marker) an earlier build wrote,
 //     never into the content or layouts folder or a folder holding them,
 //     and follows an output that is a link. On Linux the swap is one
 //     renameat2(RENAME_EXCHANGE), atomic at every instant; elsewhere it is
@@ -43,8 +49,8 @@
 //     (the old site stays in the temporary folder) until the next build.
 //     Every build removes the temporary folders of killed builds.
 //     Beside every text file it writes its gzip and Brotli twins (.gz,
-//     .br; twins.go), in parallel, for hosts that send them as they are,
-//     and it dates every file and folder with the site's date (Output.Date:
+//     .br; twins.go; the compressors reused), in parallel, for hosts that
+//     send them as they are, and it dates every file and folder with the site's date (Output.Date:
 //     the newest content or layouts file's modification time, or
 //     SOURCE_DATE_EPOCH in the command), so that an unchanged file keeps
 //     its date and ETag.

@@ -54,12 +54,21 @@ func LoadTemplates(fsys fs.FS) (*Templates, error) {
 }
 
 // render executes every page's template, and minifies it, on one worker
-// per core, and returns the pages' bytes by output file. Each worker
+// per core, and returns the pages' bytes by output file (renderTo).
+func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(done, total int)) (map[string][]byte, error) {
+	s := newMemory()
+	if err := m.renderTo(s, t, pages, minify, progress); err != nil {
+		return nil, err
+	}
+	return s.files, nil
+}
+
+// renderTo executes every page's template, and minifies it, on one worker
+// per core, and puts each page into s as soon as it is done. Each worker
 // reuses its two buffers; a page's bytes are copied out at their size.
 // progress, if not nil, hears how many pages are done, from one goroutine
-// at a time.
-func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(done, total int)) (map[string][]byte, error) {
-	out := make([][]byte, len(pages))
+// at a time. The error is that of the first page, in order, that failed.
+func (m *model) renderTo(s Sink, t *Templates, pages []*Page, minify bool, progress func(done, total int)) error {
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
 	var done atomic.Int64
@@ -70,7 +79,7 @@ func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(d
 		wg.Go(func() {
 			var page, small bytes.Buffer
 			for i := range next {
-				out[i], errs[i] = m.renderPage(t, pages[i], fr, &page, &small, minify)
+				errs[i] = m.renderOne(s, t, pages[i], fr, &page, &small, minify)
 				if n := done.Add(1); progress != nil && (n%100 == 0 || int(n) == len(pages)) {
 					mu.Lock()
 					progress(int(n), len(pages))
@@ -84,14 +93,24 @@ func (m *model) render(t *Templates, pages []*Page, minify bool, progress func(d
 	}
 	close(next)
 	wg.Wait()
-	files := make(map[string][]byte, len(pages))
-	for i, p := range pages {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("render %s: %w", p.URL, errs[i])
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		files[p.File()] = out[i]
 	}
-	return files, nil
+	return nil
+}
+
+// renderOne renders the page p and puts it into s.
+func (m *model) renderOne(s Sink, t *Templates, p *Page, fr *frames, page, small *bytes.Buffer, minify bool) error {
+	b, err := m.renderPage(t, p, fr, page, small, minify)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	if err := s.Put(p.File(), b); err != nil {
+		return fmt.Errorf("write %s: %w", p.File(), err)
+	}
+	return nil
 }
 
 // renderPage renders a page: its main content first, from which its

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -44,13 +45,26 @@ func brotliQuality(name string) int {
 	return brotliPages
 }
 
+// The compressors are reused (Reset), one pool for gzip and one for each
+// Brotli quality: a new Brotli writer at quality 11 allocates and clears
+// a 32 MB match tree, and a gzip writer at its best some 800 KB, which
+// for a site of small files cost more than the compressing. A writer
+// once Reset writes the bytes a new one writes (TestReusedTwins).
+var (
+	gzips   = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestCompression); return w }}
+	brotlis = map[int]*sync.Pool{brotliBest: brotliPool(brotliBest), brotliPages: brotliPool(brotliPages)}
+)
+
+func brotliPool(q int) *sync.Pool {
+	return &sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, q) }}
+}
+
 // gzipTwin is b compressed with gzip at its best, with an empty header.
 func gzipTwin(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
+	w := gzips.Get().(*gzip.Writer)
+	defer gzips.Put(w)
+	w.Reset(&buf)
 	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}
@@ -63,7 +77,13 @@ func gzipTwin(b []byte) ([]byte, error) {
 // brotliTwin is b compressed with Brotli at quality q.
 func brotliTwin(b []byte, q int) ([]byte, error) {
 	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, q)
+	pool := brotlis[q]
+	if pool == nil {
+		pool = brotliPool(q)
+	}
+	w := pool.Get().(*brotli.Writer)
+	defer pool.Put(w)
+	w.Reset(&buf)
 	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}

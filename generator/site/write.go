@@ -2,16 +2,13 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,88 +55,52 @@ func minifyAll(files map[string][]byte) error {
 	return nil
 }
 
-// Write is the write stage: it writes the site into a fresh folder beside
-// dir and only then puts it in place of dir (see outdir.go for which
-// folders it writes into and how the swap stays atomic). The folders in
-// keep (the content and layouts folders) may be neither dir nor inside it.
-// Beside every text file it writes its .gz and .br twins (twins.go), in
-// parallel, and it dates every file and folder with out.Date, so that an
-// unchanged file keeps its date (and the ETag a host makes of it).
-// If anything fails, dir is left exactly as it was.
+// Write is the write stage of a site built in memory: it writes the site
+// into a fresh folder beside dir and only then puts it in place of dir
+// (see outdir.go for which folders it writes into and how the swap stays
+// atomic). The folders in keep (the content and layouts folders) may be
+// neither dir nor inside it. Beside every text file it writes its .gz and
+// .br twins (twins.go), in parallel, and it dates every file and folder
+// with out.Date, so that an unchanged file keeps its date (and the ETag a
+// host makes of it). If anything fails, dir is left exactly as it was.
+// Publish does the same while the site is built.
 func Write(out *Output, dir string, keep ...string) error {
-	target, err := outputFolder(dir, keep)
+	f, err := openFolder(dir, keep, out.Date)
 	if err != nil {
-		return fmt.Errorf("write: %w", err)
-	}
-	removeStaleTemps(target)
-	tmp, err := os.MkdirTemp(filepath.Dir(target), tempPrefix(target)+strconv.Itoa(os.Getpid())+"-")
-	if err != nil {
-		return fmt.Errorf("write: %w", err)
-	}
-	fail := func(err error) error {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("write: %w", err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fail(err)
-	}
-	if err := writeFiles(tmp, out); err != nil {
-		return fail(err)
-	}
-	if err := swap(tmp, target); err != nil {
-		return fail(err)
-	}
-	os.RemoveAll(tmp) // the old site, now in the temp folder
-	return nil
-}
-
-// writeFiles writes out's files, their twins and the Marker into dir and
-// dates them all, dir included, with out.Date (unless it is zero).
-func writeFiles(dir string, out *Output) error {
-	files := maps.Clone(out.Files)
-	files[Marker] = []byte(markerText)
-	names := slices.Sorted(maps.Keys(files))
-	folders := map[string]bool{".": true}
-	for _, n := range names {
-		for d := path.Dir(n); d != "."; d = path.Dir(d) {
-			folders[d] = true
-		}
-	}
-	for _, d := range slices.Sorted(maps.Keys(folders)) {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
-		errs[i] = writeFile(dir, names[i], files[names[i]], out.Date)
-	})
-	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	if out.Date.IsZero() {
-		return nil
+	if err := putAll(f, out.Files); err != nil {
+		return f.fail(err)
 	}
-	for _, d := range slices.Sorted(maps.Keys(folders)) {
-		if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(d)), out.Date, out.Date); err != nil {
-			return err
-		}
-	}
-	return nil
+	return f.commit()
 }
 
 // writeFile writes the file name holding b under dir, with its twins if
 // it is text, dated date (unless it is zero).
 func writeFile(dir, name string, b []byte, date time.Time) error {
+	all, err := withTwins(name, b)
+	if err != nil {
+		return err
+	}
+	return writeAll(dir, all, date)
+}
+
+// withTwins is the file name holding b and, if it is text, its twins.
+func withTwins(name string, b []byte) (map[string][]byte, error) {
 	all := map[string][]byte{name: b}
 	if Compressible(name) {
 		tw, err := twins(name, b)
 		if err != nil {
-			return fmt.Errorf("compress %s: %w", name, err)
+			return nil, fmt.Errorf("compress %s: %w", name, err)
 		}
 		maps.Copy(all, tw)
 	}
-	for n, b := range all {
+	return all, nil
+}
+
+// writeAll writes the files under dir, dated date (unless it is zero).
+func writeAll(dir string, files map[string][]byte, date time.Time) error {
+	for n, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(n))
 		if err := os.WriteFile(p, b, 0o644); err != nil {
 			return err

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 	"time"
 
 	"qingdan/generator/check"
@@ -13,7 +16,8 @@ import (
 )
 
 // build is qingdan build: the site, or with draft a preview that shows
-// fields awaiting English in Chinese. Every file is dated with the newest
+// fields awaiting English in Chinese, streamed into the output folder as
+// it is rendered (site.Publish). Every file is dated with the newest
 // content or layouts file's time, or SOURCE_DATE_EPOCH when it is set.
 func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool) int {
 	start := time.Now()
@@ -33,22 +37,20 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 		report(stderr, err, contentDir)
 		return 1
 	}
-	built, err := site.Build(os.DirFS(contentDir), os.DirFS(layouts), opts...)
-	clear()
-	var write time.Duration
-	if err == nil {
-		if fixed {
-			built.Date = epoch
-		}
-		w := time.Now()
-		err = site.Write(built, out, contentDir, layouts)
-		write = time.Since(w)
+	if fixed {
+		opts = append(opts, site.Dated(epoch))
 	}
+	// Interrupted, the build removes its temporary folder before it exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts = append(opts, site.Keep(contentDir, layouts), site.WithContext(ctx))
+	built, err := site.Publish(os.DirFS(contentDir), os.DirFS(layouts), out, opts...)
+	clear()
 	if err != nil {
 		report(stderr, err, contentDir)
 		return 1
 	}
-	summary(stdout, built, st, write, time.Since(start), out)
+	summary(stdout, built, st, time.Since(start), out)
 	if len(built.Pending) > 0 {
 		fmt.Fprintf(stdout, "draft: %d field(s) pending translation show in Chinese; not for publishing\n", len(built.Pending))
 	}

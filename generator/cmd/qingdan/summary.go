@@ -12,21 +12,17 @@ import (
 
 // summary prints what a build made and where its time went: pages, files
 // and bytes, then each stage. Search and data run alongside render.
-func summary(w io.Writer, built *site.Output, st *site.Stats, write, total time.Duration, out string) {
-	n := 0
-	for _, b := range built.Files {
-		n += len(b)
-	}
+func summary(w io.Writer, built *site.Published, st *site.Stats, total time.Duration, out string) {
 	fmt.Fprintf(w, "built %d files into %s/: %d pages, %s, in %s (%.0f pages/s)\n",
-		len(built.Files), out, st.Pages, megabytes(n), seconds(total), float64(st.Pages)/total.Seconds())
+		built.Files, out, st.Pages, megabytes(built.Bytes), seconds(total), float64(st.Pages)/total.Seconds())
 	fmt.Fprintf(w, "  load %s · check %s · graph %s · render %s (alongside it: search %s, data %s) · write %s\n",
 		seconds(st.Load), seconds(st.Check), seconds(st.Graph), seconds(st.Render),
-		seconds(st.Search), seconds(st.Data), seconds(write))
+		seconds(st.Search), seconds(st.Data), seconds(st.Write))
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
 
-func megabytes(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
 
 // progress returns a Progress function that redraws one line on stderr
 // while pages render, when stderr is an interactive terminal; otherwise

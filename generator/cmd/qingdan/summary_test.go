@@ -26,9 +26,9 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 	if show, _ := progress(w); show != nil {
 		t.Error("progress shown on a pipe")
 	}
-	out := &site.Output{Files: map[string][]byte{"a/index.html": []byte("12345")}}
-	st := &site.Stats{Pages: 1, Load: time.Second}
-	summary(&buf, out, st, time.Millisecond, 2*time.Second, "public")
+	out := &site.Published{Files: 1, Bytes: 5}
+	st := &site.Stats{Pages: 1, Load: time.Second, Write: time.Millisecond}
+	summary(&buf, out, st, 2*time.Second, "public")
 	for _, want := range []string{"1 files", "1 pages", "load 1.00 s", "check", "graph", "render", "search", "data", "write 0.00 s"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, buf.String())

@@ -1,0 +1,28 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+// TestMemoryLimit: on Linux the build's soft memory limit is half the
+// machine's memory, which the command can read.
+func TestMemoryLimit(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the machine's memory is read on Linux only")
+	}
+	m := physicalMemory()
+	if m < 64<<20 {
+		t.Fatalf("physicalMemory() = %d bytes", m)
+	}
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	gcPercent()
+	if got := debug.SetMemoryLimit(-1); got != m/2 {
+		t.Errorf("memory limit %d, want half of %d", got, m)
+	}
+}
