@@ -63,6 +63,7 @@ node:
 unit: node
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
 	$(GO) vet ./...
+	$(GO) vet -tags browser ./generator/e2e
 	GORACE=atexit_sleep_ms=0 $(GO) test -race -short -count=1 ./...
 
 # The tests that skip under -short: they run the command as a process and
@@ -72,11 +73,12 @@ unit: node
 long:
 	$(GO) test -count=1 ./generator/cmd/qingdan ./generator/importer ./generator/site
 
+# The browser tests build with -tags browser only (see generator/e2e/doc.go).
 # The W3C Nu HTML Checker and axe-core in headless Chromium, on every page of
 # a fresh build of both editions; the shipped nginx configurations
 # (generator/deploy/nginx/) under Debian's nginx on loopback.
 browser: tools
-	QD_TOOLS=$(TOOLS) $(GO) test -count=1 -timeout 20m ./generator/e2e/
+	QD_TOOLS=$(TOOLS) $(GO) test -tags browser -count=1 -timeout 20m ./generator/e2e/
 
 tools: $(TOOLS)/.ok
 $(TOOLS)/.ok: Makefile
