@@ -31,12 +31,8 @@ var (
 
 func searchModel(t *testing.T) (*model, []*Page) {
 	t.Helper()
+	c := realContent(t) // loaded once for both
 	modelOnce.Do(func() {
-		c, err := content.Load(os.DirFS("../../content"))
-		if err != nil {
-			modelErr = err
-			return
-		}
 		g, err := check.Check(c)
 		if err != nil {
 			modelErr = err
