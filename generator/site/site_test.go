@@ -148,7 +148,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-
 // TestLinks checks that every internal link, script, stylesheet and form in
 // public/ resolves to a file, and every #fragment to an id on that page;
 // and that no page loads anything from outside the site.
