@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"html"
 	"os"
-	"os/exec"
 	"path"
-	"path/filepath"
 	"qingdan/generator/check"
 	"qingdan/generator/content"
 	"qingdan/generator/markup"
@@ -87,35 +85,35 @@ type jsResult struct {
 }
 
 // runSearchJS runs layouts/assets/search.js, minified as the build writes
-// it, in the machine's Node.
+// it, in the machine's Node: one Node process (node) answers every test's
+// requests in turn.
 func runSearchJS(t *testing.T, req jsRequest) jsResponse {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatalf("the search tests run layouts/assets/search.js in Node, and there is no node: install Node.js (Debian: apt-get install nodejs)")
-	}
-	// The scripts as the build writes them, minified.
-	dir := t.TempDir()
-	req.Script, req.Parts = filepath.Join(dir, "search.js"), filepath.Join(dir, "search-parts.js")
-	for _, f := range []string{req.Script, req.Parts} {
-		if err := os.WriteFile(f, realSite(t).Asset(filepath.Base(f)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	n := startNode(t)
+	req.Script, req.Parts = n.script, n.parts
 	in, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "testdata/search/harness.js")
-	cmd.Stdin = bytes.NewReader(in)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("node testdata/search/harness.js: %v\n%s", err, stderr.Bytes())
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.err != nil {
+		t.Fatalf("node testdata/search/harness.js failed before: %v", n.err)
+	}
+	var line []byte
+	if _, err = n.in.Write(append(in, '\n')); err == nil {
+		line, err = n.out.ReadBytes('\n')
+	}
+	if err != nil {
+		n.err = err
+		n.in.Close()
+		n.cmd.Wait() // its standard error is all written
+		n.cmd = nil
+		t.Fatalf("node testdata/search/harness.js: %v\n%s", err, n.stderr.Bytes())
 	}
 	var resp jsResponse
-	if err := json.Unmarshal(stdout.Bytes(), &resp); err != nil {
-		t.Fatalf("reading the harness's answer: %v\n%.500s", err, stdout.Bytes())
+	if err := json.Unmarshal(line, &resp); err != nil {
+		t.Fatalf("reading the harness's answer: %v\n%.500s", err, line)
 	}
 	return resp
 }
