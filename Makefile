@@ -60,11 +60,14 @@ node:
 # GORACE=atexit_sleep_ms=0: a race-detected binary otherwise waits a second
 # at exit for goroutines still running, to catch their races; each test
 # has returned by then, so the wait only adds a second per package.
+# -ldflags='-s -w': no symbol table or DWARF in the test binaries, which
+# are linked anew on every run (a third of the link's time); race reports
+# and panics still name functions, files and lines (from pclntab).
 unit: node
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
 	$(GO) vet ./...
 	$(GO) vet -tags browser ./generator/e2e
-	GORACE=atexit_sleep_ms=0 $(GO) test -race -short -count=1 ./...
+	GORACE=atexit_sleep_ms=0 $(GO) test -race -short -count=1 -ldflags='-s -w' ./...
 
 # The tests that skip under -short: they run the command as a process and
 # kill it, parse the seed hundreds of times, or build whole sites of their
