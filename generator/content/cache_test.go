@@ -48,6 +48,10 @@ func copies(t *testing.T, n int) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The interface strings and the glossary are read whole on every load
+	// and are no department's: small ones do.
+	fsys["i18n.toml"] = &fstest.MapFile{Data: []byte("[ui]\n\"nav.home\" = { zh = \"首页\", en = \"Home\" }\n")}
+	fsys["glossary.toml"] = &fstest.MapFile{Data: []byte("[[term]]\nid = \"t\"\nterm = { zh = \"词\", en = \"term\" }\n")}
 	return fsys
 }
 
