@@ -287,7 +287,6 @@ func TestSearchBundle(t *testing.T) {
 	}
 	named := map[string]bool{"search/manifest.json": true}
 	ids := map[string]map[string]bool{}
-	idRE := regexp.MustCompile(`\sid="([^"]*)"`)
 	for _, l := range content.Langs {
 		var entry struct {
 			Docs int    `json:"docs"`
@@ -340,8 +339,8 @@ func TestSearchBundle(t *testing.T) {
 			}
 			if ids[file] == nil {
 				ids[file] = map[string]bool{}
-				for _, m := range idRE.FindAllSubmatch(page, -1) {
-					ids[file][html.UnescapeString(string(m[1]))] = true
+				for _, a := range attrValues(page, "id") {
+					ids[file][html.UnescapeString(a.value)] = true
 				}
 			}
 			if !ids[file][frag] {
@@ -427,23 +426,42 @@ func gzipSize(b []byte) int {
 	return buf.Len()
 }
 
-// bundleFiles builds the bundle as text files, split at splitAt bytes.
+// bundleFiles builds the bundle as text files, split at splitAt bytes,
+// once for each splitAt for all the tests that read it (none changes it;
+// the race detector would see one that did, as they run in parallel).
 func bundleFiles(t *testing.T, splitAt int) map[string]string {
 	t.Helper()
 	m, pages := searchModel(t)
-	files, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), splitAt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for n, b := range files {
-		if !json.Valid(b) {
-			t.Fatalf("%s is not valid JSON", n)
+	v, _ := bundles.LoadOrStore(splitAt, &bundle{})
+	b := v.(*bundle)
+	b.once.Do(func() {
+		files, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), splitAt)
+		if err != nil {
+			b.err = err
+			return
 		}
-		out[n] = string(b)
+		b.files = map[string]string{}
+		for n, f := range files {
+			if !json.Valid(f) {
+				b.err = fmt.Errorf("%s is not valid JSON", n)
+				return
+			}
+			b.files[n] = string(f)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return out
+	return b.files
 }
+
+type bundle struct {
+	once  sync.Once
+	files map[string]string
+	err   error
+}
+
+var bundles sync.Map // splitAt → *bundle
 
 // TestSearchQuerySet runs the committed query set in Node against the
 // one-file bundle and against the same site's bundle split into shards and
