@@ -25,7 +25,8 @@ type nodeRunner struct {
 	in            io.WriteCloser
 	out           *bufio.Reader
 	stderr        bytes.Buffer
-	err           error
+	started       error // why the process did not start
+	err           error // why it stopped answering (under mu)
 }
 
 var node nodeRunner
@@ -35,10 +36,10 @@ func startNode(t *testing.T) *nodeRunner {
 	t.Helper()
 	node.once.Do(func() {
 		out := realSite(t)
-		node.err = node.launch(out)
+		node.started = node.launch(out)
 	})
-	if node.err != nil {
-		t.Fatal(node.err)
+	if node.started != nil {
+		t.Fatal(node.started)
 	}
 	return &node
 }
