@@ -2,37 +2,47 @@ package check
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/tools/txtar"
+
 	"qingdan/generator/content"
 )
 
-// twoDepartments is the real content with its department twice, as
-// departments/a and departments/b.
+// smallSite is the smallest complete site, the one the site package's
+// error cases start from (../site/testdata/errors/base.txtar), with the
+// real interface strings as those cases have.
+const smallSite = "../site/testdata/errors/base.txtar"
+
+// twoDepartments is the small site with its department twice, as
+// departments/a and departments/b. The cache's bugs are about which
+// department or registry file changed, not how many records there are:
+// the real content, twice, made this one test cost more than the
+// race-detected unit tests of most packages.
 func twoDepartments(t *testing.T) fstest.MapFS {
 	t.Helper()
-	base := os.DirFS("../../content")
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(base, p)
-		if rest, ok := strings.CutPrefix(p, "departments/"); ok {
-			_, rest, _ = strings.Cut(rest, "/")
-			fsys["departments/a/"+rest] = &fstest.MapFile{Data: b}
-			fsys["departments/b/"+rest] = &fstest.MapFile{Data: b}
-			return err
-		}
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	})
+	a, err := txtar.ParseFile(smallSite)
 	if err != nil {
 		t.Fatal(err)
+	}
+	ui, err := os.ReadFile("../../content/i18n.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"i18n.toml": {Data: ui}}
+	for _, f := range a.Files {
+		if rest, ok := strings.CutPrefix(f.Name, "departments/qts/"); ok {
+			fsys["departments/a/"+rest] = &fstest.MapFile{Data: f.Data}
+			fsys["departments/b/"+rest] = &fstest.MapFile{Data: f.Data}
+			continue
+		}
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	if len(fsys) < 10 {
+		t.Fatalf("%s: only %d files", smallSite, len(fsys))
 	}
 	return fsys
 }
@@ -79,12 +89,12 @@ func TestCacheEqualsCheck(t *testing.T) {
 		}
 	}
 	same("as it is", false)
-	replace(t, fsys, "departments/a/duties/2.toml", `text.en = "`, `text.en = "中`)
+	replace(t, fsys, "departments/a/duties/1.toml", `en = "Implement`, `en = "中Implement`)
 	same("Chinese in a's English", true)
-	replace(t, fsys, "departments/b/duties/2.toml", "。", "（修订）。")
+	replace(t, fsys, "departments/b/duties/1.toml", "。", "（修订）。")
 	same("b edited, a unchanged", true)
-	replace(t, fsys, "departments/a/duties/2.toml", `text.en = "中`, `text.en = "`)
+	replace(t, fsys, "departments/a/duties/1.toml", `en = "中Implement`, `en = "Implement`)
 	same("a fixed", false)
-	replace(t, fsys, "registry/instruments.toml", `name.zh = "公务员法"`, `name.zh = "公务员法（修订）"`)
-	same("an instrument renamed: 《公务员法》 resolves no more", true)
+	replace(t, fsys, "registry/instruments.toml", `zh = "产品质量法"`, `zh = "产品质量法（修订）"`)
+	same("an instrument renamed: 《产品质量法》 resolves no more", true)
 }

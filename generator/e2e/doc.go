@@ -10,6 +10,12 @@
 // `make test`) installs them and sets QD_TOOLS. Without QD_TOOLS the tests
 // skip; with it, a missing tool fails them.
 //
+// The tests build with the tag browser only (go test -tags browser
+// ./generator/e2e, as make browser runs them): without it, go test ./...
+// links no browser test binary (make unit would link it under the race
+// detector only for every test to skip), and a run with QD_TOOLS set fails,
+// asking for the tag.
+//
 // QD_SHOTS, when set, names a folder for the PNG screenshots. QD_PAGES, when
 // set, is a regular expression that limits TestBrowserOverflow to the pages
 // whose paths match it.

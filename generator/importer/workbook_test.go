@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -23,26 +24,38 @@ const (
 )
 
 // workbook writes the workbook the site publishes for the curated list
-// into a temporary file and returns its path.
+// into a temporary file and returns its path. The workbook is made once
+// for the tests that read it (a load, a check and an export: a second
+// under the race detector).
 func workbook(t *testing.T) string {
 	t.Helper()
-	c, err := content.Load(os.DirFS(contentDir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := check.Check(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := export.Workbook(g, c.Departments[0])
-	if err != nil {
-		t.Fatal(err)
+	wbOnce.Do(func() { wbBytes, wbErr = makeWorkbook() })
+	if wbErr != nil {
+		t.Fatal(wbErr)
 	}
 	p := filepath.Join(t.TempDir(), slug+".xlsx")
-	if err := os.WriteFile(p, b, 0o644); err != nil {
+	if err := os.WriteFile(p, wbBytes, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+var (
+	wbOnce  sync.Once
+	wbBytes []byte
+	wbErr   error
+)
+
+func makeWorkbook() ([]byte, error) {
+	c, err := content.Load(os.DirFS(contentDir))
+	if err != nil {
+		return nil, err
+	}
+	g, err := check.Check(c)
+	if err != nil {
+		return nil, err
+	}
+	return export.Workbook(g, c.Departments[0])
 }
 
 // copyContent copies content/ into a temporary folder; without drops the

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/tools/txtar"
+
 	"qingdan/generator/site"
 )
 
@@ -74,17 +76,44 @@ func entries(t *testing.T, dir string) []string {
 	return names
 }
 
+// smallSite is the smallest complete site, the one the site package's
+// error cases start from, with the real interface strings as they have.
+const smallSite = "../site/testdata/errors/base.txtar"
+
+// writeSmallSite writes smallSite into dir.
+func writeSmallSite(t *testing.T, dir string) {
+	t.Helper()
+	a, err := txtar.ParseFile(smallSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui, err := os.ReadFile("../../content/i18n.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Files = append(a.Files, txtar.File{Name: "i18n.toml", Data: ui})
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestPreviewFollowsEdits: issue 9's serve test. The preview, watching a
-// copy of the real content, serves an edit and tells a listener; a broken
+// small complete site (each of its four builds of the real content cost
+// seconds under the race detector, and the preview's bugs are not about
+// size), serves an edit and tells a listener; a broken
 // file puts its file:line:column on every served page over the last good
 // site; the fix clears it. Nothing is written beside the content (no
 // public/), and the reload script is in served pages only.
 func TestPreviewFollowsEdits(t *testing.T) {
 	dir := t.TempDir()
 	contentDir := filepath.Join(dir, "content")
-	if err := os.CopyFS(contentDir, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
+	writeSmallSite(t, contentDir)
 	before := entries(t, dir)
 	p := NewPreview(contentDir, "../../layouts")
 	if err := p.Rebuild(); err != nil {
@@ -98,13 +127,13 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	time.Sleep(200 * time.Millisecond) // the watcher is set up
 	events := listen(t, ctx, srv.URL)
 
-	const page = "/zh/linyi-qts/duties/2/"
-	file := filepath.Join(contentDir, "departments/linyi-qts/duties/2.toml")
+	const page = "/zh/qts/duties/1/"
+	file := filepath.Join(contentDir, "departments/qts/duties/1.toml")
 	src, _ := os.ReadFile(file)
-	const was, now = "推进质量强市战略和品牌带动战略。", "推进质量强市战略和品牌带动战略，已由测试改写。"
+	const was, now = "贯彻执行《产品质量法》。", "贯彻执行《产品质量法》，已由测试改写。"
 	edited := strings.Replace(string(src), was, now, 1)
-	if edited == string(src) {
-		t.Fatal("duties/2.toml changed: fix the test")
+	if edited == string(src) || !strings.Contains(edited, "[[item]]\nn = 1\n") {
+		t.Fatalf("%s changed: fix the test", smallSite)
 	}
 	os.WriteFile(file, []byte(edited), 0o644)
 	body := waitFor(t, events, "an edit", srv.URL+page, func(b string) bool { return strings.Contains(b, now) })
@@ -112,10 +141,10 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		t.Errorf("%s has the reload script %d times before </body>, want once", page, n)
 	}
 
-	os.WriteFile(file, []byte(strings.Replace(edited, "[[item]]\nn = 6\n", "[[item]]\nn = \"six\"\n", 1)), 0o644)
+	os.WriteFile(file, []byte(strings.Replace(edited, "[[item]]\nn = 1\n", "[[item]]\nn = \"one\"\n", 1)), 0o644)
 	waitFor(t, events, "a broken file", srv.URL+page, func(b string) bool { return strings.Contains(b, "qingdan-errors") })
 	at := regexp.MustCompile(`<section class="qingdan-errors"[^>]*><h2[^>]*>[^<]*</h2><ul><li><code>` +
-		regexp.QuoteMeta(contentDir) + `/departments/linyi-qts/duties/2\.toml:\d+:\d+: wrong type for item\.n`)
+		regexp.QuoteMeta(contentDir) + `/departments/qts/duties/1\.toml:\d+:\d+: wrong type for item\.n`)
 	for _, pg := range []string{page, "/en/", "/", "/zh/laws/"} {
 		resp, body := get(t, "GET", srv.URL+pg)
 		if resp.StatusCode != 200 || !at.MatchString(body) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -26,16 +27,31 @@ func sharedLayouts(t *testing.T, extra string) overlay {
 // TestSharedPartDeepLink: a shared part's link to a target deeper than
 // the cache key tells apart is still right on every page (the part is
 // rendered for each page instead of reused): the duty pages share the
-// key, and the link to the first one differs from one to the next.
+// key, and the link to the first one differs from one to the next. The
+// small site the error cases start from, with five more duties, has pages
+// that share the key, which is all the bug needs; a build of the real
+// content would cost seconds under the race detector.
 func TestSharedPartDeepLink(t *testing.T) {
 	t.Parallel()
-	const target = "/zh/linyi-qts/duties/1/"
-	out, err := Build(os.DirFS("../../content"), sharedLayouts(t, `<a class="deep" href="{{.Rel "`+target+`"}}">d</a>`))
+	const target = "/zh/qts/duties/1/"
+	more := fstest.MapFS{}
+	for i := 2; i <= 6; i++ {
+		more[fmt.Sprintf("departments/qts/duties/%d.toml", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, `id = "%d"
+title = { zh = "负责第%d项工作", en = "Work %d" }
+regimes = ["quality"]
+
+[[item]]
+n = %d
+text = { zh = "负责第%d项工作。", en = "Work %d." }
+regimes = ["quality"]
+`, i, i, i, i, i, i)}
+	}
+	out, err := Build(miniSite(t, more), sharedLayouts(t, `<a class="deep" href="{{.Rel "`+target+`"}}">d</a>`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	re := regexp.MustCompile(`class="?deep"? href="?([^" >]*)`)
-	n := 0
+	n, sameKey := 0, 0
 	for name, b := range out.Files {
 		if !strings.HasSuffix(name, ".html") || name == "index.html" || name == "404.html" {
 			continue
@@ -50,9 +66,12 @@ func TestSharedPartDeepLink(t *testing.T) {
 			t.Errorf("%s: deep link %q, want %q", name, m[1], want)
 		}
 		n++
+		if strings.HasPrefix(url, "/zh/qts/duties/") && url != "/zh/qts/duties/" {
+			sameKey++
+		}
 	}
-	if n < 100 {
-		t.Fatalf("only %d pages checked", n)
+	if n < 20 || sameKey < 6 {
+		t.Fatalf("only %d pages checked, %d of them duty pages in Chinese", n, sameKey)
 	}
 }
 

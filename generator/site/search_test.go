@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"html"
 	"os"
-	"os/exec"
 	"path"
-	"path/filepath"
 	"qingdan/generator/check"
 	"qingdan/generator/content"
 	"qingdan/generator/markup"
@@ -31,12 +29,8 @@ var (
 
 func searchModel(t *testing.T) (*model, []*Page) {
 	t.Helper()
+	c := realContent(t) // loaded once for both
 	modelOnce.Do(func() {
-		c, err := content.Load(os.DirFS("../../content"))
-		if err != nil {
-			modelErr = err
-			return
-		}
 		g, err := check.Check(c)
 		if err != nil {
 			modelErr = err
@@ -91,35 +85,35 @@ type jsResult struct {
 }
 
 // runSearchJS runs layouts/assets/search.js, minified as the build writes
-// it, in the machine's Node.
+// it, in the machine's Node: one Node process (node) answers every test's
+// requests in turn.
 func runSearchJS(t *testing.T, req jsRequest) jsResponse {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatalf("the search tests run layouts/assets/search.js in Node, and there is no node: install Node.js (Debian: apt-get install nodejs)")
-	}
-	// The scripts as the build writes them, minified.
-	dir := t.TempDir()
-	req.Script, req.Parts = filepath.Join(dir, "search.js"), filepath.Join(dir, "search-parts.js")
-	for _, f := range []string{req.Script, req.Parts} {
-		if err := os.WriteFile(f, realSite(t).Asset(filepath.Base(f)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	n := startNode(t)
+	req.Script, req.Parts = n.script, n.parts
 	in, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, "testdata/search/harness.js")
-	cmd.Stdin = bytes.NewReader(in)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("node testdata/search/harness.js: %v\n%s", err, stderr.Bytes())
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.err != nil {
+		t.Fatalf("node testdata/search/harness.js failed before: %v", n.err)
+	}
+	var line []byte
+	if _, err = n.in.Write(append(in, '\n')); err == nil {
+		line, err = n.out.ReadBytes('\n')
+	}
+	if err != nil {
+		n.err = err
+		n.in.Close()
+		n.cmd.Wait() // its standard error is all written
+		n.cmd = nil
+		t.Fatalf("node testdata/search/harness.js: %v\n%s", err, n.stderr.Bytes())
 	}
 	var resp jsResponse
-	if err := json.Unmarshal(stdout.Bytes(), &resp); err != nil {
-		t.Fatalf("reading the harness's answer: %v\n%.500s", err, stdout.Bytes())
+	if err := json.Unmarshal(line, &resp); err != nil {
+		t.Fatalf("reading the harness's answer: %v\n%.500s", err, line)
 	}
 	return resp
 }
@@ -293,7 +287,6 @@ func TestSearchBundle(t *testing.T) {
 	}
 	named := map[string]bool{"search/manifest.json": true}
 	ids := map[string]map[string]bool{}
-	idRE := regexp.MustCompile(`\sid="([^"]*)"`)
 	for _, l := range content.Langs {
 		var entry struct {
 			Docs int    `json:"docs"`
@@ -346,8 +339,8 @@ func TestSearchBundle(t *testing.T) {
 			}
 			if ids[file] == nil {
 				ids[file] = map[string]bool{}
-				for _, m := range idRE.FindAllSubmatch(page, -1) {
-					ids[file][html.UnescapeString(string(m[1]))] = true
+				for _, a := range attrValues(page, "id") {
+					ids[file][html.UnescapeString(a.value)] = true
 				}
 			}
 			if !ids[file][frag] {
@@ -433,23 +426,42 @@ func gzipSize(b []byte) int {
 	return buf.Len()
 }
 
-// bundleFiles builds the bundle as text files, split at splitAt bytes.
+// bundleFiles builds the bundle as text files, split at splitAt bytes,
+// once for each splitAt for all the tests that read it (none changes it;
+// the race detector would see one that did, as they run in parallel).
 func bundleFiles(t *testing.T, splitAt int) map[string]string {
 	t.Helper()
 	m, pages := searchModel(t)
-	files, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), splitAt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for n, b := range files {
-		if !json.Valid(b) {
-			t.Fatalf("%s is not valid JSON", n)
+	v, _ := bundles.LoadOrStore(splitAt, &bundle{})
+	b := v.(*bundle)
+	b.once.Do(func() {
+		files, err := search.Bundle(m.regimeIDs(), m.searchEditions(pages), splitAt)
+		if err != nil {
+			b.err = err
+			return
 		}
-		out[n] = string(b)
+		b.files = map[string]string{}
+		for n, f := range files {
+			if !json.Valid(f) {
+				b.err = fmt.Errorf("%s is not valid JSON", n)
+				return
+			}
+			b.files[n] = string(f)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return out
+	return b.files
 }
+
+type bundle struct {
+	once  sync.Once
+	files map[string]string
+	err   error
+}
+
+var bundles sync.Map // splitAt → *bundle
 
 // TestSearchQuerySet runs the committed query set in Node against the
 // one-file bundle and against the same site's bundle split into shards and
