@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/xuri/excelize/v2"
-
 	"qingdan/generator/content"
 	"qingdan/generator/graph"
 	"qingdan/generator/importer"
@@ -35,75 +33,40 @@ var WorkbookHeader = []string{"记录 Record", "字段 Field", "中文", "Englis
 // of its files as content/ holds them (in English, 《id》 cites an
 // instrument by its registry ID), a row each.
 func Workbook(g *graph.Graph, d *content.Department) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetZipWriter(fastZip)
-	// The list's own date, not the clock's, so the bytes stay the same.
-	date := d.Date + "T00:00:00Z"
-	if len(d.Date) == len("2006-01") {
-		date = d.Date + "-01T00:00:00Z"
-	}
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: g.Content.Site.Owner.Zh, Title: d.Title.Zh,
-		Created: date, Modified: date, Language: "zh-CN"}); err != nil {
-		return nil, err
-	}
+	var b bytes.Buffer
+	x := newXLSX(&b, ColumnWidths)
 	fields := importer.Fields(d)
-	for i, sh := range Sheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", sh.Name); err != nil {
-				return nil, err
-			}
-		} else if _, err := f.NewSheet(sh.Name); err != nil {
-			return nil, err
-		}
-		rows := [][]string{WorkbookHeader}
+	rows := make([][]string, 0, len(fields)+1)
+	for _, sh := range Sheets {
+		rows = append(rows[:0], WorkbookHeader)
 		for _, fl := range fields {
 			if strings.HasPrefix(fl.File, sh.Files) {
 				rows = append(rows, []string{strings.TrimSpace(fl.File + " " + fl.Record), fl.Key, fl.Text.Zh, fl.Text.En})
 			}
 		}
-		if err := writeSheet(f, sh.Name, rows); err != nil {
+		if err := x.Sheet(sh.Name, rows); err != nil {
 			return nil, err
 		}
 	}
-	var b bytes.Buffer
-	if _, err := f.WriteTo(&b); err != nil {
-		return nil, err
+	// The list's own date, not the clock's, so the bytes stay the same.
+	date := d.Date + "T00:00:00Z"
+	if len(d.Date) == len("2006-01") {
+		date = d.Date + "-01T00:00:00Z"
 	}
-	return b.Bytes(), nil
+	err := x.Close(xlsxProps{Creator: g.Content.Site.Owner.Zh, Title: d.Title.Zh, Language: "zh-CN", Date: date})
+	return b.Bytes(), err
 }
 
-// writeSheet writes rows of text cells from A1, the columns wide enough
-// to read.
-func writeSheet(f *excelize.File, sheet string, rows [][]string) error {
-	for i, r := range rows {
-		cell, err := excelize.CoordinatesToCellName(1, i+1)
-		if err != nil {
-			return err
-		}
-		vals := make([]any, len(r))
-		for j, v := range r {
-			vals[j] = v
-		}
-		if err := f.SetSheetRow(sheet, cell, &vals); err != nil {
-			return err
-		}
-	}
-	for i, w := range []float64{28, 22, 60, 60} {
-		col := string(rune('A' + i))
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-}
+// ColumnWidths are the widths of the workbook's columns, in characters:
+// wide enough to read the record, the key and each language's text.
+var ColumnWidths = []float64{28, 22, 60, 60}
 
 // fastZip is the workbook's zip: deflate at its fastest level, which
 // makes the parts about a fifth larger than the default level in a
 // fraction of the time (the open data were a sixth of a large site's
 // build), its writers reused (a new one clears over half a megabyte). The
 // bytes stay the same for the same rows: a reset writer is a new one.
-func fastZip(w io.Writer) excelize.ZipWriter {
+func fastZip(w io.Writer) *zip.Writer {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		if fw, ok := deflaters.Get().(*flate.Writer); ok {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -57,6 +58,7 @@ func (ix *termIndex) id(t string) int32 {
 		return i
 	}
 	i := int32(len(ix.terms))
+	t = strings.Clone(t) // not the text it was cut from (Tokens)
 	ix.ids[t] = i
 	ix.terms = append(ix.terms, t)
 	ix.lists = append(ix.lists, nil)

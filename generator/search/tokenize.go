@@ -187,50 +187,59 @@ type searchRun struct {
 	end  bool // the run ends the text
 }
 
-// searchRuns folds s and splits it into runs (rule 2).
+// searchRuns folds s and splits it into runs (rule 2). Each run's text is
+// a part of the folded string, not a copy.
 func searchRuns(s string) []searchRun {
+	f := searchFold(s)
 	var runs []searchRun
-	var cur []rune
+	start := -1 // where the current run starts, or -1
 	han := false
-	flush := func(end bool) {
-		if len(cur) > 0 {
-			runs = append(runs, searchRun{han: han, text: string(cur), end: end})
-			cur = cur[:0]
+	flush := func(at int, end bool) {
+		if start >= 0 {
+			runs = append(runs, searchRun{han: han, text: f[start:at], end: end})
+			start = -1
 		}
 	}
-	for _, r := range searchFold(s) {
+	for i, r := range f {
 		switch {
 		case isSearchHan(r):
 			if !han {
-				flush(false)
+				flush(i, false)
 			}
 			han = true
-			cur = append(cur, r)
 		case isSearchWord(r):
 			if han {
-				flush(false)
+				flush(i, false)
 			}
 			han = false
-			cur = append(cur, r)
 		default:
-			flush(false)
+			flush(i, false)
+			continue
+		}
+		if start < 0 {
+			start = i
 		}
 	}
-	flush(true)
+	flush(len(f), true)
 	return runs
 }
 
-// Tokens lists the index terms of s, in order (rules 1–4).
+// Tokens lists the index terms of s, in order (rules 1–4). A Han run's
+// characters and pairs are parts of the folded text, not copies: a
+// caller keeping a term past s clones it (termIndex.id).
 func Tokens(s string) []string {
 	var out []string
 	for _, run := range searchRuns(s) {
 		if run.han {
-			rs := []rune(run.text)
-			for i, r := range rs {
-				out = append(out, string(r))
-				if i+1 < len(rs) {
-					out = append(out, string(rs[i:i+2]))
+			t := run.text
+			for i := 0; i < len(t); {
+				_, w := utf8.DecodeRuneInString(t[i:])
+				out = append(out, t[i:i+w])
+				if i+w < len(t) {
+					_, w2 := utf8.DecodeRuneInString(t[i+w:])
+					out = append(out, t[i:i+w+w2])
 				}
+				i += w
 			}
 			continue
 		}
