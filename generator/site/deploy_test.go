@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
-	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -178,25 +177,13 @@ func TestWriteTwinsAndDates(t *testing.T) {
 func readTree(t *testing.T, dir string, date time.Time) map[string][]byte {
 	t.Helper()
 	got := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for rel, e := range snapshot(t, dir) {
+		if !e.date.Equal(date) {
+			t.Errorf("%s is dated %v, want %v", rel, e.date, date)
 		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
+		if !e.mode.IsDir() {
+			got[rel] = []byte(e.body)
 		}
-		rel, _ := filepath.Rel(dir, p)
-		if !fi.ModTime().Equal(date) {
-			t.Errorf("%s is dated %v, want %v", rel, fi.ModTime(), date)
-		}
-		if !d.IsDir() {
-			got[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return got
 }
