@@ -2,47 +2,36 @@ package check
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"qingdan/generator/content"
+	"qingdan/generator/internal/smallsite"
 )
 
-// smallSite is the smallest complete site, the one the site package's
-// error cases start from (../site/testdata/errors/base.txtar), with the
-// real interface strings as those cases have.
-const smallSite = "../site/testdata/errors/base.txtar"
-
-// twoDepartments is the small site with its department twice, as
-// departments/a and departments/b. The cache's bugs are about which
-// department or registry file changed, not how many records there are:
-// the real content, twice, made this one test cost more than the
-// race-detected unit tests of most packages.
+// twoDepartments is the small complete site (package smallsite) with its
+// department twice, as departments/a and departments/b. The cache's bugs
+// are about which department or registry file changed, not how many
+// records there are: the real content, twice, made this one test cost
+// more than the race-detected unit tests of most packages.
 func twoDepartments(t *testing.T) fstest.MapFS {
 	t.Helper()
-	a, err := txtar.ParseFile(smallSite)
+	small, err := smallsite.Files("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ui, err := os.ReadFile("../../content/i18n.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{"i18n.toml": {Data: ui}}
-	for _, f := range a.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "departments/qts/"); ok {
-			fsys["departments/a/"+rest] = &fstest.MapFile{Data: f.Data}
-			fsys["departments/b/"+rest] = &fstest.MapFile{Data: f.Data}
+	fsys := fstest.MapFS{}
+	for name, f := range small {
+		if rest, ok := strings.CutPrefix(name, "departments/qts/"); ok {
+			fsys["departments/a/"+rest] = f
+			fsys["departments/b/"+rest] = f
 			continue
 		}
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		fsys[name] = f
 	}
 	if len(fsys) < 10 {
-		t.Fatalf("%s: only %d files", smallSite, len(fsys))
+		t.Fatalf("the small site has only %d files", len(fsys))
 	}
 	return fsys
 }

@@ -13,8 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
+	"qingdan/generator/internal/smallsite"
 	"qingdan/generator/site"
 )
 
@@ -76,24 +75,16 @@ func entries(t *testing.T, dir string) []string {
 	return names
 }
 
-// smallSite is the smallest complete site, the one the site package's
-// error cases start from, with the real interface strings as they have.
-const smallSite = "../site/testdata/errors/base.txtar"
-
-// writeSmallSite writes smallSite into dir.
+// writeSmallSite writes the small complete site (package smallsite) into
+// dir.
 func writeSmallSite(t *testing.T, dir string) {
 	t.Helper()
-	a, err := txtar.ParseFile(smallSite)
+	fsys, err := smallsite.Files("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ui, err := os.ReadFile("../../content/i18n.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a.Files = append(a.Files, txtar.File{Name: "i18n.toml", Data: ui})
-	for _, f := range a.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +124,7 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	const was, now = "贯彻执行《产品质量法》。", "贯彻执行《产品质量法》，已由测试改写。"
 	edited := strings.Replace(string(src), was, now, 1)
 	if edited == string(src) || !strings.Contains(edited, "[[item]]\nn = 1\n") {
-		t.Fatalf("%s changed: fix the test", smallSite)
+		t.Fatal("the small site (package smallsite) changed: fix the test")
 	}
 	os.WriteFile(file, []byte(edited), 0o644)
 	body := waitFor(t, events, "an edit", srv.URL+page, func(b string) bool { return strings.Contains(b, now) })
