@@ -147,6 +147,10 @@ func Publish(contentFS, layouts fs.FS, dir string, opts ...Option) (*Published, 
 	select {
 	case r = <-done:
 	case <-o.ctx.Done():
+	}
+	// A build stopped is stopped even when it ended in the same instant
+	// (select picks either of two ready cases): nothing is swapped in.
+	if o.ctx.Err() != nil {
 		mu.Lock()
 		defer mu.Unlock()
 		stopped = true
