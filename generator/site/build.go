@@ -208,10 +208,12 @@ func build(contentFS, layouts fs.FS, o options, into func(date time.Time) (Sink,
 		return made{}, err
 	}
 	start := time.Now()
-	host := map[string][]byte{}
-	if err := m.addHostFiles(layouts, pages, host); err != nil {
+	icon, err := faviconICO(layouts)
+	if err != nil {
 		return made{}, err
 	}
+	host := map[string][]byte{}
+	m.addHostFiles(icon, pages, host)
 	if err := putAll(s, host); err != nil {
 		return made{}, fmt.Errorf("write: %w", err)
 	}
@@ -345,17 +347,12 @@ func putMade(s Sink, what string, minify bool, make func() (map[string][]byte, e
 }
 
 // addHostFiles adds what hosts, browsers and search engines look for
-// beside the pages: favicon.ico, sitemap.xml and robots.txt, and the
-// badge's image from content/.
-func (m *model) addHostFiles(layouts fs.FS, pages []*Page, files map[string][]byte) error {
-	icon, err := faviconICO(layouts)
-	if err != nil {
-		return err
-	}
+// beside the pages: favicon.ico (icon, drawn from layouts/ by faviconICO),
+// sitemap.xml and robots.txt, and the badge's image from content/.
+func (m *model) addHostFiles(icon []byte, pages []*Page, files map[string][]byte) {
 	files["favicon.ico"] = icon
 	maps.Copy(files, m.hostFiles(pages))
 	if b := m.c.Site.Badge; b.Image != "" {
 		files[b.File()] = b.Data
 	}
-	return nil
 }

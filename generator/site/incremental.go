@@ -289,9 +289,8 @@ func (b *Builder) assets(m *model, t *Templates, h *hasher, pages []*Page, prev,
 	return nil
 }
 
-// hostFiles makes the files for hosts as addHostFiles does: favicon.ico
-// again only when layouts/ changed (drawing it is most of their time),
-// sitemap.xml, robots.txt and the badge on every build.
+// hostFiles makes the files for hosts (addHostFiles), drawing favicon.ico
+// again only when layouts/ changed (drawing it is most of their time).
 func (b *Builder) hostFiles(m *model, t *Templates, h *hasher, pages []*Page, prev, next *built) error {
 	if b.icon == nil || b.iconSum != next.layouts {
 		icon, err := faviconICO(b.layouts)
@@ -300,11 +299,7 @@ func (b *Builder) hostFiles(m *model, t *Templates, h *hasher, pages []*Page, pr
 		}
 		b.icon, b.iconSum = icon, next.layouts
 	}
-	next.files["favicon.ico"] = b.icon
-	maps.Copy(next.files, m.hostFiles(pages))
-	if badge := m.c.Site.Badge; badge.Image != "" {
-		next.files[badge.File()] = badge.Data
-	}
+	m.addHostFiles(b.icon, pages, next.files)
 	return nil
 }
 
