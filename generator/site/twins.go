@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"path"
 	"strings"
 	"sync"
@@ -61,29 +62,16 @@ func brotliPool(q int) *sync.Pool {
 	return &sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, q) }}
 }
 
-// gzipTwin is b compressed with gzip at its best, with an empty header.
-func gzipTwin(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w := gzips.Get().(*gzip.Writer)
-	defer gzips.Put(w)
-	w.Reset(&buf)
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// A compressor is a gzip or Brotli writer, reused through Reset.
+type compressor interface {
+	io.WriteCloser
+	Reset(w io.Writer)
 }
 
-// brotliTwin is b compressed with Brotli at quality q.
-func brotliTwin(b []byte, q int) ([]byte, error) {
+// compress is b compressed by a writer of pool, which it returns there.
+func compress(pool *sync.Pool, b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	pool := brotlis[q]
-	if pool == nil {
-		pool = brotliPool(q)
-	}
-	w := pool.Get().(*brotli.Writer)
+	w := pool.Get().(compressor)
 	defer pool.Put(w)
 	w.Reset(&buf)
 	if _, err := w.Write(b); err != nil {
@@ -94,6 +82,13 @@ func brotliTwin(b []byte, q int) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// gzipTwin is b compressed with gzip at its best, with an empty header.
+func gzipTwin(b []byte) ([]byte, error) { return compress(&gzips, b) }
+
+// brotliTwin is b compressed with Brotli at quality q, one of brotliBest
+// and brotliPages.
+func brotliTwin(b []byte, q int) ([]byte, error) { return compress(brotlis[q], b) }
 
 // twins returns the .gz and .br twins of the file name holding b.
 func twins(name string, b []byte) (map[string][]byte, error) {
