@@ -26,9 +26,10 @@ type Cache struct {
 	mu    sync.Mutex
 	depts map[string]*deptLoad // by folder name
 	site  *deptLoad            // the files of the whole site (loader.siteFiles)
-	// changed are the paths told changed since the last Load (Changed);
-	// told is whether Changed was called since, unknown whether it was
-	// told it does not know.
+	// changed are the paths told changed since the last Load (Changed),
+	// cleaned once there rather than at each department; told is whether
+	// Changed was called since, unknown whether it was told it does not
+	// know.
 	changed       []string
 	told, unknown bool
 }
@@ -64,7 +65,9 @@ func (c *Cache) Changed(paths []string) {
 	defer c.mu.Unlock()
 	c.told = true
 	c.unknown = c.unknown || paths == nil
-	c.changed = append(c.changed, paths...)
+	for _, p := range paths {
+		c.changed = append(c.changed, path.Clean(p))
+	}
 }
 
 // Load is the package's Load, reusing what the last Load made of the
@@ -99,7 +102,6 @@ func (c *Cache) untouched(name string) bool {
 	}
 	dir := "departments/" + name
 	for _, p := range c.changed {
-		p = path.Clean(p)
 		if p == "." || p == "departments" || p == dir || strings.HasPrefix(p, dir+"/") {
 			return false
 		}
@@ -130,7 +132,7 @@ func (c *Cache) sitesAlone() bool {
 		return false
 	}
 	for _, p := range c.changed {
-		if !strings.HasPrefix(path.Clean(p), "departments/") {
+		if !strings.HasPrefix(p, "departments/") {
 			return false
 		}
 	}
