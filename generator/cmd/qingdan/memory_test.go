@@ -16,12 +16,10 @@ func TestMemoryLimit(t *testing.T) {
 	if m < 64<<20 {
 		t.Fatalf("physicalMemory() = %d bytes", m)
 	}
-	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	gcPercent()
+	memoryLimit()
 	if got := debug.SetMemoryLimit(-1); got != m/2 {
 		t.Errorf("memory limit %d, want half of %d", got, m)
 	}
