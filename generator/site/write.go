@@ -102,7 +102,7 @@ func withTwins(name string, b []byte) (map[string][]byte, error) {
 func writeAll(dir string, files map[string][]byte, date time.Time) error {
 	for n, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.WriteFile(p, b, 0o644); err != nil {
+		if err := createFile(p, b); err != nil {
 			return err
 		}
 		if date.IsZero() {
