@@ -107,6 +107,7 @@ func Build(contentFS, layouts fs.FS, opts ...Option) (*Output, error) {
 type Published struct {
 	Files   int   // files of the site, not counting the twins and the Marker
 	Bytes   int64 // their bytes
+	Reused  int   // files whose twins were taken from the earlier build (reuse.go)
 	Pending content.Errors
 	Date    time.Time // the date of every file and folder (Output.Date)
 }
@@ -171,7 +172,7 @@ func Publish(contentFS, layouts fs.FS, dir string, opts ...Option) (*Published, 
 	if err != nil {
 		return nil, err
 	}
-	return &Published{Files: int(f.files.Load()), Bytes: f.bytes.Load(), Pending: r.pending, Date: r.date}, nil
+	return &Published{Files: int(f.files.Load()), Bytes: f.bytes.Load(), Reused: int(f.reused.Load()), Pending: r.pending, Date: r.date}, nil
 }
 
 // made is what a build tells beside its files.

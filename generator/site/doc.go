@@ -50,7 +50,11 @@
 //     Every build removes the temporary folders of killed builds.
 //     Beside every text file it writes its gzip and Brotli twins (.gz,
 //     .br; twins.go; the compressors reused), in parallel, for hosts that
-//     send them as they are, and it dates every file and folder with the site's date (Output.Date:
+//     send them as they are; a build into a folder an earlier build wrote
+//     with the same compressors takes an unchanged file's twins from it
+//     when they decompress to the file's bytes (reuse.go: the same bytes
+//     as compressing again, for a fraction of the work). It dates every
+//     file and folder with the site's date (Output.Date:
 //     the newest content or layouts file's modification time, or
 //     SOURCE_DATE_EPOCH in the command), so that an unchanged file keeps
 //     its date and ETag.

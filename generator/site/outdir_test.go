@@ -80,7 +80,7 @@ func TestWriteOwnFolders(t *testing.T) {
 		if err := Write(tinySite(out), dir); err != nil {
 			t.Fatalf("-out %s: %v", out, err)
 		}
-		if readString(t, filepath.Join(dir, "index.html")) != out || readString(t, filepath.Join(dir, Marker)) != markerText {
+		if readString(t, filepath.Join(dir, "index.html")) != out || readString(t, filepath.Join(dir, Marker)) != marker() {
 			t.Errorf("-out %s: site or marker not written", out)
 		}
 	}

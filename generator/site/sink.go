@@ -46,6 +46,7 @@ func (s *memory) Put(name string, b []byte) error {
 // and dated, as it comes; commit swaps it in place of the output.
 type folder struct {
 	target, tmp string
+	prev        string // target, if twins may be taken from it (reuse.go)
 	date        time.Time
 	made        sync.Map // folder (slash path) → true once it exists
 
@@ -57,6 +58,7 @@ type folder struct {
 	names   map[string]bool // every file put, to refuse a second
 	files   atomic.Int64
 	bytes   atomic.Int64
+	reused  atomic.Int64 // files whose twins were taken from prev
 }
 
 // openFolder checks that dir may be replaced (outputFolder), removes the
@@ -73,13 +75,13 @@ func openFolder(dir string, keep []string, date time.Time) (*folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	f := &folder{target: target, tmp: tmp, date: date, folders: map[string]bool{".": true}, names: map[string]bool{}}
+	f := &folder{target: target, tmp: tmp, prev: earlierBuild(target), date: date, folders: map[string]bool{".": true}, names: map[string]bool{}}
 	f.made.Store(".", true)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		f.abort()
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	if err := writeFile(tmp, Marker, []byte(markerText), date); err != nil {
+	if err := writeFile(tmp, Marker, []byte(marker()), date); err != nil {
 		f.abort()
 		return nil, fmt.Errorf("write: %w", err)
 	}
@@ -96,7 +98,7 @@ func (f *folder) Put(name string, b []byte) error {
 	if name == Marker || !f.claim(name) {
 		return fmt.Errorf("%s is made twice", name)
 	}
-	all, err := withTwins(name, b)
+	all, err := f.withTwins(name, b)
 	if err != nil {
 		return err
 	}
@@ -114,6 +116,19 @@ func (f *folder) Put(name string, b []byte) error {
 	f.files.Add(1)
 	f.bytes.Add(int64(len(b)))
 	return nil
+}
+
+// withTwins is the file name holding b and, if it is text, its twins,
+// taken from the earlier build when they can be (reuse.go).
+func (f *folder) withTwins(name string, b []byte) (map[string][]byte, error) {
+	if f.prev != "" && Compressible(name) {
+		if all := earlierTwins(f.prev, name, b); all != nil {
+			f.reused.Add(1)
+			all[name] = b
+			return all, nil
+		}
+	}
+	return withTwins(name, b)
 }
 
 // claim records name as put, and says whether it was new.

@@ -11,13 +11,17 @@ import (
 )
 
 // summary prints what a build made and where its time went: pages, files
-// and bytes, then each stage. Search and data run alongside render.
+// and bytes, then each stage. Search and data run alongside render. The
+// twins taken from the earlier build, if any, are counted last.
 func summary(w io.Writer, built *site.Published, st *site.Stats, total time.Duration, out string) {
 	fmt.Fprintf(w, "built %d files into %s/: %d pages, %s, in %s (%.0f pages/s)\n",
 		built.Files, out, st.Pages, megabytes(built.Bytes), seconds(total), float64(st.Pages)/total.Seconds())
 	fmt.Fprintf(w, "  load %s · check %s · graph %s · render %s (alongside it: search %s, data %s) · write %s\n",
 		seconds(st.Load), seconds(st.Check), seconds(st.Graph), seconds(st.Render),
 		seconds(st.Search), seconds(st.Data), seconds(st.Write))
+	if built.Reused > 0 {
+		fmt.Fprintf(w, "  the .gz and .br twins of %d unchanged files taken from the earlier build\n", built.Reused)
+	}
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
