@@ -65,14 +65,21 @@ func minifyAll(files map[string][]byte) error {
 // host makes of it). If anything fails, dir is left exactly as it was.
 // Publish does the same while the site is built.
 func Write(out *Output, dir string, keep ...string) error {
+	_, err := write(out, dir, keep)
+	return err
+}
+
+// write is Write; it also says of how many files it took the twins from
+// the earlier build (reuse.go).
+func write(out *Output, dir string, keep []string) (reused int, err error) {
 	f, err := openFolder(dir, keep, out.Date)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := putAll(f, out.Files); err != nil {
-		return f.fail(err)
+		return 0, f.fail(err)
 	}
-	return f.commit()
+	return int(f.reused.Load()), f.commit()
 }
 
 // writeFile writes the file name holding b under dir, with its twins if
