@@ -100,7 +100,7 @@ func JSON(g *graph.Graph, d *content.Department) ([]byte, error) {
 			}
 		}
 	}
-	return json.MarshalIndent(doc, "", "  ")
+	return json.Marshal(doc) // minified with the site's other files; indenting first only cost time
 }
 
 // record is one record of the graph as data: its texts plain, in English
