@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"qingdan/generator/content"
 	"qingdan/generator/graph"
@@ -33,18 +34,47 @@ import (
 var Schema []byte
 
 // Files returns the open data of every department of g, by path under the
-// site's root. Departments are exported concurrently, one worker per core;
-// the first error, in department order, is returned.
+// site's root (Each, gathered).
 func Files(g *graph.Graph) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	var mu sync.Mutex
+	err := Each(g, func(name string, b []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out[name] = b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Each hands put every file of the open data of g as soon as it is made:
+// data/schema.json, then each department's three files, the departments
+// exported concurrently, one worker per core (so put is called from
+// several goroutines at once). A build puts each file into its output at
+// once instead of holding the open data of every department until the
+// last is made (some 420 MB at 1,000 departments). Export stops at the
+// first error; it returns the first in department order, or else put's.
+func Each(g *graph.Graph, put func(name string, b []byte) error) error {
+	if err := put("data/schema.json", Schema); err != nil {
+		return err
+	}
 	ds := g.Content.Departments
-	got := make([][3][]byte, len(ds))
 	errs := make([]error, len(ds))
+	var failed atomic.Bool
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				got[i], errs[i] = department(g, ds[i])
+				if failed.Load() {
+					continue
+				}
+				if errs[i] = exportTo(g, ds[i], put); errs[i] != nil {
+					failed.Store(true)
+				}
 			}
 		})
 	}
@@ -53,16 +83,31 @@ func Files(g *graph.Graph) (map[string][]byte, error) {
 	}
 	close(next)
 	wg.Wait()
-	out := map[string][]byte{"data/schema.json": Schema}
-	for i, d := range ds {
-		if errs[i] != nil {
-			return nil, errs[i]
+	return firstError(errs)
+}
+
+// firstError is the first error of errs that is not nil, or nil.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		out["data/"+d.Slug+".json"] = got[i][0]
-		out["data/"+d.Slug+".csv"] = got[i][1]
-		out["data/"+d.Slug+".xlsx"] = got[i][2]
 	}
-	return out, nil
+	return nil
+}
+
+// exportTo exports department d and puts its three files.
+func exportTo(g *graph.Graph, d *content.Department, put func(name string, b []byte) error) error {
+	got, err := department(g, d)
+	if err != nil {
+		return err
+	}
+	for i, ext := range []string{".json", ".csv", ".xlsx"} {
+		if err := put("data/"+d.Slug+ext, got[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // department exports one list: its JSON, CSV and workbook.

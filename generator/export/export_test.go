@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -203,5 +205,46 @@ func BenchmarkFiles(b *testing.B) {
 		if _, err := export.Files(g); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestEachStreams: Each hands over exactly the files Files returns, each
+// once, and stops at the first file put refuses, returning its error.
+func TestEachStreams(t *testing.T) {
+	g, files := real(t)
+	var mu sync.Mutex
+	var names []string
+	err := export.Each(g, func(name string, b []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if !bytes.Equal(b, files[name]) {
+			t.Errorf("%s: Each and Files made other bytes", name)
+		}
+		names = append(names, name)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(names)
+	if want := slices.Sorted(maps.Keys(files)); !slices.Equal(names, want) {
+		t.Errorf("Each put %q, Files made %q", names, want)
+	}
+	refused := errors.New("disk full")
+	var after []string
+	err = export.Each(g, func(name string, b []byte) error {
+		if strings.HasSuffix(name, ".csv") {
+			return refused
+		}
+		if strings.HasSuffix(name, ".xlsx") {
+			after = append(after, name)
+		}
+		return nil
+	})
+	if !errors.Is(err, refused) {
+		t.Errorf("Each returned %v, not put's error", err)
+	}
+	if len(after) > 0 {
+		t.Errorf("Each went on after put failed: %q", after)
 	}
 }

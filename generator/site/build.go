@@ -312,7 +312,7 @@ func (m *model) produce(s Sink, t *Templates, pages []*Page, o options) error {
 	})
 	wg.Go(func() {
 		start := time.Now()
-		dataErr = putMade(s, "open data", o.minify, func() (map[string][]byte, error) { return export.Files(m.g) })
+		dataErr = export.Each(m.g, func(name string, b []byte) error { return putOne(s, "open data", o.minify, name, b) })
 		st.Data = time.Since(start)
 	})
 	start := time.Now()
@@ -342,6 +342,21 @@ func putMade(s Sink, what string, minify bool, make func() (map[string][]byte, e
 		return fmt.Errorf("render %s: %w", what, err)
 	}
 	if err := putAll(s, files); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	return nil
+}
+
+// putOne minifies the file name holding b, a file of what (the open
+// data), and puts it into s.
+func putOne(s Sink, what string, minify bool, name string, b []byte) error {
+	files := map[string][]byte{name: b}
+	if minify {
+		if err := minifyAll(files); err != nil {
+			return fmt.Errorf("render %s: %w", what, err)
+		}
+	}
+	if err := s.Put(name, files[name]); err != nil {
 		return fmt.Errorf("write %s: %w", what, err)
 	}
 	return nil
