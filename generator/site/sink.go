@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -142,18 +143,22 @@ func (f *folder) claim(name string) bool {
 	return true
 }
 
-// mkdir makes the folder d (a slash path) and those above it, once.
+// mkdir makes the folder d (a slash path) and those above it, once: each
+// by one mkdir once the one above it is made (os.MkdirAll would first
+// look at every folder on the way, for each new page's folder).
 func (f *folder) mkdir(d string) error {
 	if _, ok := f.made.Load(d); ok {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(f.tmp, filepath.FromSlash(d)), 0o755); err != nil {
+	if err := f.mkdir(path.Dir(d)); err != nil {
+		return err
+	}
+	err := os.Mkdir(filepath.Join(f.tmp, filepath.FromSlash(d)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) { // another worker's page made it first
 		return err
 	}
 	f.mu.Lock()
-	for up := d; up != "."; up = path.Dir(up) {
-		f.folders[up] = true
-	}
+	f.folders[d] = true
 	f.mu.Unlock()
 	f.made.Store(d, true)
 	return nil
