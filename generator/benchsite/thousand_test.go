@@ -14,6 +14,7 @@ import (
 // and the content passes every rule. It takes a minute or more, so it
 // runs only with QD_LONG=1 (make test-1000).
 func TestThousandLoadsAndChecks(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("QD_LONG") == "" {
 		t.Skip("writes and checks 1,000 departments: run with QD_LONG=1 (make test-1000)")
 	}

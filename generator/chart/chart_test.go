@@ -124,6 +124,7 @@ func caseNames(t *testing.T) []string {
 // -update rewrites them), and checks each is well-formed, deterministic and
 // well made.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	for _, name := range caseNames(t) {
 		t.Run(name, func(t *testing.T) {
 			_, got := render(t, name)

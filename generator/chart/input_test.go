@@ -13,6 +13,7 @@ const nasty = `<script>alert("x")</script> & 'q' ]]> 《法》`
 // picture: the output has no element it did not make, and every text reads
 // back (decoded) exactly as given.
 func TestEveryTextIsEscaped(t *testing.T) {
+	t.Parallel()
 	l := labels(t, "en")
 	l.Data, l.Regime, l.Lead, l.Matter, l.Deadline = nasty, nasty, nasty, nasty, nasty
 	l.Within = "{from} " + nasty
@@ -64,6 +65,7 @@ func TestEveryTextIsEscaped(t *testing.T) {
 }
 
 func TestBadInputIsAnError(t *testing.T) {
+	t.Parallel()
 	l := labels(t, "zh")
 	bars := func(b Bars) error { _, err := RenderBars(b, l); return err }
 	matrix := func(m Matrix) error { _, err := RenderMatrix(m, l); return err }
@@ -99,6 +101,7 @@ func TestBadInputIsAnError(t *testing.T) {
 }
 
 func TestWrap(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in    string
 		width int

@@ -11,6 +11,7 @@ import (
 // output back as XML and compares it with the case file's input.
 
 func TestBarsShowTheirCounts(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"bars-zh", "bars-en"} {
 		c, out := render(t, name)
 		in := input[Bars](t, c.Input)
@@ -76,6 +77,7 @@ func indexOfLabel(cs []Count, label string) int {
 }
 
 func TestCountsShowTheirNumbers(t *testing.T) {
+	t.Parallel()
 	c, out := render(t, "counts-zh")
 	in := input[[]Count](t, c.Input)
 	items := parse(t, string(out)).all(tag("li"))
@@ -99,6 +101,7 @@ func TestCountsShowTheirNumbers(t *testing.T) {
 // its position (column from x, row from y), its shape (role) and its link,
 // and in the data table under the right role.
 func TestMatrixCellsLinkTheirDivisions(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"matrix-zh", "matrix-en"} {
 		c, out := render(t, name)
 		in := input[Matrix](t, c.Input)
@@ -177,6 +180,7 @@ func rowAt(m Matrix, l Labels, y int) int {
 }
 
 func TestTimelineShowsDeadlines(t *testing.T) {
+	t.Parallel()
 	for name, want := range map[string][]string{
 		"timeline-zh": {"自发现之日起 15 日内", "自立案之日起 3 个月内", "经主要负责人批准，可以延长 30 日", "自作出之日起 7 日内"},
 		"timeline-en": {"within 15 days of the date of discovery", "within 3 months of the date the case is opened", "extendable by 30 days with the approval of the principal person in charge", "within 7 days of the date the decision is made"},
@@ -205,6 +209,7 @@ func TestTimelineShowsDeadlines(t *testing.T) {
 }
 
 func TestOneDayIsSingular(t *testing.T) {
+	t.Parallel()
 	l := labels(t, "en")
 	if got := (Deadline{N: 1, Unit: Months, From: "filing"}).within(l); got != "within 1 month of filing" {
 		t.Errorf("got %q", got)
@@ -215,6 +220,7 @@ func TestOneDayIsSingular(t *testing.T) {
 // picture in its scrolling box, and the row labels no wider than their
 // column allows.
 func TestLargeMatrix(t *testing.T) {
+	t.Parallel()
 	m := bigMatrix(150, 45)
 	out, err := RenderMatrix(m, labels(t, "en"))
 	if err != nil {

@@ -14,6 +14,7 @@ var sample = flag.String("sample", "", "write sample pages with every picture in
 // case of that language and a 150 × 45 matrix (<lang>.html), and a page per
 // picture (<lang>-<kind>.html), styled by the site's CSS.
 func TestSamplePage(t *testing.T) {
+	t.Parallel()
 	if *sample == "" {
 		t.Skip("no -sample folder")
 	}

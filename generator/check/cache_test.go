@@ -51,6 +51,7 @@ func replace(t *testing.T, fsys fstest.MapFS, name, old, new string) {
 // longer resolves: the cache must not answer for it): after each, a
 // Cache's check, on a content.Cache's load, says what Check and Draft say.
 func TestCacheEqualsCheck(t *testing.T) {
+	t.Parallel()
 	fsys := twoDepartments(t)
 	// One pair of caches for checks, one for drafts: a change of draft
 	// alone would empty a cache.

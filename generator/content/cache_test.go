@@ -93,6 +93,7 @@ func sameLoad(t *testing.T, step string, cache *Cache, fsys fs.FS) *Content {
 // and departments; after each, a Cache's load equals a fresh Load, and
 // only the departments whose folder changed are decoded again.
 func TestCacheEqualsLoad(t *testing.T) {
+	t.Parallel()
 	fsys := copies(t, 4)
 	cache := NewCache()
 	first := sameLoad(t, "first load", cache, fsys)
@@ -156,6 +157,7 @@ func TestCacheEqualsLoad(t *testing.T) {
 // seen by the next Load that is not told; the departments it touches load
 // as a fresh Load does; the hint holds for one Load only.
 func TestCacheChanged(t *testing.T) {
+	t.Parallel()
 	fsys := copies(t, 3)
 	cache := NewCache()
 	sameLoad(t, "first load", cache, fsys)

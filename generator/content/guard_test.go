@@ -38,6 +38,7 @@ func services(n int) string {
 // each either panicked, hung, exhausted memory, passed, or was reported at
 // the wrong place or without saying what to do.
 func TestHostileFiles(t *testing.T) {
+	t.Parallel()
 	deep := "x = " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "\n"
 	deepTables := "x = " + strings.Repeat("{a=", 40000) + "1" + strings.Repeat("}", 40000) + "\n"
 	for _, c := range []struct{ name, text, want string }{
@@ -76,6 +77,7 @@ func TestHostileFiles(t *testing.T) {
 // TestLongKeyMessage: issue 12 finding 4. A 20,000-key table header gave
 // an 80 KB message; keys in messages are clipped.
 func TestLongKeyMessage(t *testing.T) {
+	t.Parallel()
 	got := loadOne(t, fstest.MapFS{"x.toml": {Data: []byte("[" + strings.Repeat("a", 80000) + "]\nx = 1\n")}}, "x.toml")
 	if !strings.Contains(got, "unknown key") || len(got) > 1000 {
 		t.Errorf("got a %d-byte message: %q", len(got), clip(got))
@@ -86,6 +88,7 @@ func TestLongKeyMessage(t *testing.T) {
 // memory growing with the square of the nesting depth (43 KB of nested
 // arrays needed 638 MB).
 func TestScannerMemoryLinear(t *testing.T) {
+	t.Parallel()
 	b := []byte("x = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n")
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -102,6 +105,7 @@ func TestScannerMemoryLinear(t *testing.T) {
 // folder was silently ignored and a link to a file outside content/
 // silently read.
 func TestNotRegularFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	outside := filepath.Join(t.TempDir(), "secret.toml")
 	os.WriteFile(outside, []byte(services(1)), 0o644)
@@ -144,6 +148,7 @@ func TestNotRegularFiles(t *testing.T) {
 // TestColumnsAfterEscapes: issue 12 finding 4. After \u escapes the
 // columns of problems inside a string were wrong.
 func TestColumnsAfterEscapes(t *testing.T) {
+	t.Parallel()
 	src := scanSource("x.toml", []byte("x = \"\\u4E2D\\t\\U00006587《未知》\"\n"))
 	// decoded: 中 (3 bytes), tab, 文 (3 bytes), then 《
 	if got := src.ValuePos("x", 7).String(); got != "x.toml:1:24" {
@@ -154,6 +159,7 @@ func TestColumnsAfterEscapes(t *testing.T) {
 // TestBOMKeepsPositions: issue 12 finding 4. A byte order mark before the
 // first [[service]] shifted every position in the file by one record.
 func TestBOMKeepsPositions(t *testing.T) {
+	t.Parallel()
 	l := &loader{fsys: fstest.MapFS{"x.toml": {Data: []byte("\uFEFF" + services(2))}}, c: &Content{locs: map[any]Loc{}}}
 	var sv Services
 	if !l.file("x.toml", &sv) {
@@ -169,6 +175,7 @@ func TestBOMKeepsPositions(t *testing.T) {
 // TestManyUnknownKeys: a file of 50,000 unknown keys is reported in
 // linear time, at most 21 lines (finding each key scanned every key).
 func TestManyUnknownKeys(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	for i := range 50000 {
 		fmt.Fprintf(&b, "k%d = 1\n", i)

@@ -118,6 +118,7 @@ func FuzzLoad(f *testing.F) {
 // TestFuzzSiteIsValid: FuzzLoad starts from content that passes, so that
 // its mutations reach the check stage.
 func TestFuzzSiteIsValid(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{}
 	for name, text := range fuzzSite {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}

@@ -11,6 +11,7 @@ import (
 // each with its own records and positions, and the errors are the same
 // every time, in file order.
 func TestParallelLoadOrder(t *testing.T) {
+	t.Parallel()
 	fsys := copies(t, 8)
 	// Break a different file in every second department.
 	broken := []string{"department.toml", "duties/1.toml", "services.toml", "accountability.toml"}

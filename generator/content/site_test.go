@@ -8,6 +8,7 @@ import (
 // TestParseBase: base_url is empty, an absolute http(s) address of a
 // folder, or a folder alone; anything else is refused with what to write.
 func TestParseBase(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in, url, path, err string
 	}{
@@ -50,6 +51,7 @@ func TestParseBase(t *testing.T) {
 
 // TestPoliceRecord: the register's address takes the filing number's digits.
 func TestPoliceRecord(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"鲁公网安备 37130202000001号": "37130202000001",
 		"京公网安备11010502030143号":  "11010502030143",

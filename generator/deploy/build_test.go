@@ -8,6 +8,7 @@ import (
 // TestSetBase: the site's address is set on base_url's line where there is
 // one, else base_path gets its path; a site.toml with neither is an error.
 func TestSetBase(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"name = 1\nbase_url = \"https://www.example.gov.cn/\"\nx = 2\n", "name = 1\nbase_url = \"http://127.0.0.1:8080/qingdan/\"\nx = 2\n"},
 		{"base_url = \"\"\n", "base_url = \"http://127.0.0.1:8080/qingdan/\"\n"},
@@ -26,6 +27,7 @@ func TestSetBase(t *testing.T) {
 // TestConfs: both configurations are shipped, with the lines StartNginx
 // replaces, each once.
 func TestConfs(t *testing.T) {
+	t.Parallel()
 	for name, lines := range map[string][]string{
 		RootConf:    {"listen 80;", "listen [::]:80;", "root /var/www/qingdan;", "error_page 404 /404.html;"},
 		SubPathConf: {"listen 80;", "listen [::]:80;", "alias /var/www/qingdan/;", "location " + SubPath + " {", "error_page 404 " + SubPath + "404.html;"},

@@ -53,6 +53,7 @@ func real(t *testing.T) (*graph.Graph, map[string][]byte) {
 // a library that implements JSON Schema 2020-12), and a document missing
 // a field does not.
 func TestJSONValid(t *testing.T) {
+	t.Parallel()
 	_, files := real(t)
 	schema, err := jsonschema.UnmarshalJSON(bytes.NewReader(files["data/schema.json"]))
 	if err != nil {
@@ -97,6 +98,7 @@ func TestJSONValid(t *testing.T) {
 // TestCSV: the CSV starts with the UTF-8 byte-order mark and has a row per
 // responsibility item with its duty, regimes and bases.
 func TestCSV(t *testing.T) {
+	t.Parallel()
 	g, files := real(t)
 	b := files["data/linyi-qts.csv"]
 	if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
@@ -133,6 +135,7 @@ func TestCSV(t *testing.T) {
 // TestWorkbook: the workbook opens with excelize, has a sheet per part
 // with the header, and holds every field of the list in both languages.
 func TestWorkbook(t *testing.T) {
+	t.Parallel()
 	g, files := real(t)
 	f, err := excelize.OpenReader(bytes.NewReader(files["data/linyi-qts.xlsx"]))
 	if err != nil {
@@ -171,6 +174,7 @@ func TestWorkbook(t *testing.T) {
 // TestDeterministic: the same content gives the same bytes, the workbook's
 // zip entries carry no clock.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	g, files := real(t)
 	again, err := export.Files(g)
 	if err != nil {
@@ -211,6 +215,7 @@ func BenchmarkFiles(b *testing.B) {
 // TestEachStreams: Each hands over exactly the files Files returns, each
 // once, and stops at the first file put refuses, returning its error.
 func TestEachStreams(t *testing.T) {
+	t.Parallel()
 	g, files := real(t)
 	var mu sync.Mutex
 	var names []string

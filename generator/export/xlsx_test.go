@@ -146,6 +146,7 @@ func departmentSheets(g *graph.Graph, d *content.Department) ([]string, [][][]st
 // for cell (and sheet names, column widths, frozen panes and document
 // properties) as the workbook excelize itself wrote of the same fields.
 func TestWorkbookReadsAsExcelizes(t *testing.T) {
+	t.Parallel()
 	dirs := []string{"../../content"}
 	if !testing.Short() {
 		gen := filepath.Join(t.TempDir(), "site")
@@ -180,6 +181,7 @@ func TestWorkbookReadsAsExcelizes(t *testing.T) {
 // characters XML does not allow, empty cells, ragged rows, a cell longer
 // than Excel holds.
 func TestXLSXText(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("责", 40000)
 	rows := [][][]string{
 		{{"a", "b", "c"}, {"x & y < z > w", `"quoted" 'single'`, " lead", "trail "},
@@ -209,6 +211,7 @@ func TestXLSXText(t *testing.T) {
 // ECMA-376's ST_Xstring) reads back as written; excelize's own writer
 // does not escape it (it reads "_x0041_" back as "A").
 func TestXLSXEscapes(t *testing.T) {
+	t.Parallel()
 	row := []string{"_x0041_", "_x005F_x0041_", "_x004G_ _xABCD_ _x0041", "a_x0041_b_x0042_"}
 	var b bytes.Buffer
 	x := newXLSX(&b, nil)
@@ -234,6 +237,7 @@ func TestXLSXEscapes(t *testing.T) {
 
 // TestXLSXDeterministic: the same rows give the same bytes.
 func TestXLSXDeterministic(t *testing.T) {
+	t.Parallel()
 	write := func() []byte {
 		var b bytes.Buffer
 		x := newXLSX(&b, ColumnWidths)

@@ -33,6 +33,7 @@ func summary(g *Graph) []string {
 // so that unchanged texts name it no more, a glossary term), cite and name
 // what New's do.
 func TestMemoEqualsNew(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{}
 	base := os.DirFS("../../content")
 	err := fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {

@@ -20,6 +20,7 @@ func emptyContent(t *testing.T) string {
 // (testdata/damaged/NAME.txt): the import must fail with the errors
 // NAME.want lists (file:line: message, one a line) and write nothing.
 func TestDamagedTemplate(t *testing.T) {
+	t.Parallel()
 	cases, _ := filepath.Glob("testdata/damaged/*.txt")
 	if len(cases) == 0 {
 		t.Fatal("no cases in testdata/damaged")
@@ -55,6 +56,7 @@ func TestDamagedTemplate(t *testing.T) {
 // registries have not seen are added to them and reported, the repairs
 // are reported at their lines and the result loads.
 func TestMiniImport(t *testing.T) {
+	t.Parallel()
 	dir := emptyContent(t)
 	var out, errb bytes.Buffer
 	if code := Run([]string{"-department", "mini", "-out", dir, "testdata/mini.txt"}, &out, &errb); code != 0 {
@@ -101,6 +103,7 @@ func TestMiniImport(t *testing.T) {
 
 // TestUsage checks the command's arguments: exit 2 and a message.
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"testdata/mini.txt"},
 		{"-department", "Linyi QTS", "-out", t.TempDir(), "testdata/mini.txt"},

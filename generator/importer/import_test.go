@@ -33,6 +33,7 @@ func importSeed(t *testing.T) (dir, stderr string) {
 // string of the result with the curated department, field by field
 // (Prose up to its Markdown layout).
 func TestSeedReproducesCurated(t *testing.T) {
+	t.Parallel()
 	dir, _ := importSeed(t)
 	got := zhFields(loadDept(t, dir, curated))
 	want := zhFields(loadDept(t, contentDir, curated))
@@ -62,6 +63,7 @@ func TestSeedReproducesCurated(t *testing.T) {
 // TestSeedRepairsReported checks that each kind of repair is reported at
 // its source line.
 func TestSeedRepairsReported(t *testing.T) {
+	t.Parallel()
 	_, stderr := importSeed(t)
 	file := filepath.Base(seed)
 	for _, want := range []string{
@@ -85,6 +87,7 @@ func TestSeedRepairsReported(t *testing.T) {
 
 // TestSeedImportDeterministic imports the seed twice: the same bytes.
 func TestSeedImportDeterministic(t *testing.T) {
+	t.Parallel()
 	a, _ := importSeed(t)
 	b, _ := importSeed(t)
 	n := 0

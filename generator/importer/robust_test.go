@@ -10,6 +10,7 @@ import (
 // table row short of its last cell: every such source imports or fails
 // with errors at lines, never a panic.
 func TestDamageNeverPanics(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile(seed)
 	if err != nil {
 		t.Fatal(err)

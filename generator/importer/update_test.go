@@ -81,6 +81,7 @@ func at(ls []string, i int) string {
 // TestUpdateUnchanged imports the seed into the curated department: it
 // says the same in Chinese, so no file changes.
 func TestUpdateUnchanged(t *testing.T) {
+	t.Parallel()
 	dir := fullContent(t)
 	out := runUpdate(t, dir, seed)
 	if !strings.Contains(out, "0 changes") {
@@ -94,6 +95,7 @@ func TestUpdateUnchanged(t *testing.T) {
 // TestUpdateOneValue edits one item in the source: exactly that value's
 // line changes in its file, and the change is printed.
 func TestUpdateOneValue(t *testing.T) {
+	t.Parallel()
 	dir := fullContent(t)
 	out := runUpdate(t, dir, editedSeed(t, "⑬负责工业产品生产许可证企业的监督管理。", "⑬负责工业产品生产许可证获证企业的监督管理。"))
 	if !strings.Contains(out, `~ duties/3.toml item 13 text: "负责工业产品生产许可证企业的监督管理。" → "负责工业产品生产许可证获证企业的监督管理。"`) {
@@ -112,6 +114,7 @@ func TestUpdateOneValue(t *testing.T) {
 // their lines, the item's block written after item 42, and the renumbered
 // item keeps its English; every change is printed.
 func TestUpdateRecords(t *testing.T) {
+	t.Parallel()
 	dir := fullContent(t)
 	out := runUpdate(t, dir, editedSeed(t,
 		"5\t6.9 世界认可日\t旨在推动认证认可活动在全球的广泛开展。\t质量科\t0539-2656037\n", "",
@@ -154,6 +157,7 @@ func TestUpdateRecords(t *testing.T) {
 // TestUpdateInsideRecord adds a circumstance to an article: the file is
 // written anew, keeping the English of what did not change.
 func TestUpdateInsideRecord(t *testing.T) {
+	t.Parallel()
 	dir := fullContent(t)
 	out := runUpdate(t, dir, editedSeed(t, "第六十八条：滥用职权、玩忽职守、徇私舞弊的。", "第六十八条：滥用职权、玩忽职守、徇私舞弊的；拒不执行的。"))
 	for _, want := range []string{

@@ -101,6 +101,7 @@ func fields(t *testing.T, dir string) map[string]importer.Field {
 // string of the curated list (Markdown's Chinese up to its layout, as the
 // seed gives it).
 func TestWorkbookRoundTrip(t *testing.T) {
+	t.Parallel()
 	wb := workbook(t)
 	dir := copyContent(t, false)
 	if out := run(t, dir, wb, 0); !strings.Contains(out, "0 changes") {
@@ -179,6 +180,7 @@ func diffLines(t *testing.T, a, b string) []string {
 // TestWorkbookOneCell: editing one cell of the workbook and importing it
 // changes exactly that one value in the TOML, in place.
 func TestWorkbookOneCell(t *testing.T) {
+	t.Parallel()
 	wb := workbook(t)
 	for _, c := range []struct{ rec, key, col, value, file, line string }{
 		{"duties/3.toml item 12", "text", "D", "An edited translation.", "duties/3.toml", `text.en = "An edited translation."`},
@@ -206,6 +208,7 @@ func TestWorkbookOneCell(t *testing.T) {
 // TestWorkbookErrors: a row that names no field of the list is an error
 // at its sheet and row, and nothing is written.
 func TestWorkbookErrors(t *testing.T) {
+	t.Parallel()
 	wb := editCell(t, workbook(t), "duties/3.toml item 12", "text", "A", "duties/3.toml item 99")
 	dir := copyContent(t, false)
 	out := run(t, dir, wb, 1)

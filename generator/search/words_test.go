@@ -8,6 +8,7 @@ import (
 // TestSynonymGroups: the names of a thing make one group, each name once;
 // a name spelt differently in one word makes the group of the two words.
 func TestSynonymGroups(t *testing.T) {
+	t.Parallel()
 	got := fmt.Sprint(synonymGroups([][]string{
 		{"production licence", "production license", "Production Licence"},
 		{"work safety licence", "work safety license"}, // the same pair again
@@ -42,6 +43,7 @@ func TestSynonymGroups(t *testing.T) {
 // TestSynList: a name that is a doc's title is written as its index in a
 // one-file bundle, as itself in a split one.
 func TestSynList(t *testing.T) {
+	t.Parallel()
 	docs := []*Doc{{Title: "lift"}, {Title: "elevator shaft"}, {Title: "lift"}}
 	syn := [][]string{{"lift", "elevator"}}
 	if got := fmt.Sprint(synList(syn, docs, true)); got != "[[0 elevator]]" {

@@ -102,6 +102,7 @@ func writeSmallSite(t *testing.T, dir string) {
 // site; the fix clears it. Nothing is written beside the content (no
 // public/), and the reload script is in served pages only.
 func TestPreviewFollowsEdits(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	contentDir := filepath.Join(dir, "content")
 	writeSmallSite(t, contentDir)
@@ -174,6 +175,7 @@ func TestPreviewFollowsEdits(t *testing.T) {
 
 // TestErrorsEscaped: an error's text goes into the page escaped.
 func TestErrorsEscaped(t *testing.T) {
+	t.Parallel()
 	p := &Preview{errs: []string{`x.toml:1:2: <script>alert(1)</script> & "q"`}}
 	got := string(p.page("a.html", []byte(`<html><head></head><body><main id="main">x</main></body></html>`)))
 	if strings.Contains(got, "<script>alert") || !strings.Contains(got, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;q&#34;") {

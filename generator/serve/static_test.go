@@ -76,6 +76,7 @@ func get(t *testing.T, method, url string) (*http.Response, string) {
 // TestOnlyGetAndHead: issue 12 finding 6 — POST, PUT, DELETE, TRACE and
 // the rest are 405 with Allow; HEAD has the headers and no body.
 func TestOnlyGetAndHead(t *testing.T) {
+	t.Parallel()
 	srv := dirServer(t)
 	for _, m := range []string{"POST", "PUT", "DELETE", "TRACE", "PATCH", "OPTIONS", "CONNECT"} {
 		resp, _ := get(t, m, srv.URL+"/index.html")
@@ -93,6 +94,7 @@ func TestOnlyGetAndHead(t *testing.T) {
 // listing), a missing page is the site's 404.html with status 404, and a
 // folder's URL without its slash is redirected to it.
 func TestNoListingsAnd404(t *testing.T) {
+	t.Parallel()
 	srv := dirServer(t)
 	for _, p := range []string{"/nolist/", "/nolist", "/nolist/sub/", "/assets/", "/missing", "/zh/missing/", "/.qingdan-build"} {
 		resp, body := get(t, "GET", srv.URL+p)
@@ -116,6 +118,7 @@ func TestNoListingsAnd404(t *testing.T) {
 // and above the root are not found; .. in a path stays at the root; a link
 // that stays inside is served.
 func TestNeverOutsideRoot(t *testing.T) {
+	t.Parallel()
 	srv := dirServer(t)
 	for _, p := range []string{"/passwd", "/etc/passwd", "/etc/", "/zh/up/", "/zh/up/etc/passwd", "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd"} {
 		resp, body := get(t, "GET", srv.URL+p)
@@ -138,6 +141,7 @@ func TestNeverOutsideRoot(t *testing.T) {
 
 // TestContentTypes: each kind of file of the site with its media type.
 func TestContentTypes(t *testing.T) {
+	t.Parallel()
 	srv := dirServer(t)
 	for p, want := range map[string]string{
 		"/": "text/html; charset=utf-8", "/assets/site.css": "text/css; charset=utf-8",
@@ -159,6 +163,7 @@ func TestContentTypes(t *testing.T) {
 // TestRefusesWithoutSite: no folder, an empty folder, a folder without
 // the build's marker or without index.html is refused.
 func TestRefusesWithoutSite(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	noMarker := filepath.Join(tmp, "nomarker")
 	os.MkdirAll(noMarker, 0o755)
@@ -175,6 +180,7 @@ func TestRefusesWithoutSite(t *testing.T) {
 
 // TestTimeouts: every timeout of the server is set.
 func TestTimeouts(t *testing.T) {
+	t.Parallel()
 	s := NewServer("127.0.0.1:0", http.NotFoundHandler())
 	if s.ReadHeaderTimeout <= 0 || s.ReadTimeout <= 0 || s.WriteTimeout <= 0 || s.IdleTimeout <= 0 || s.MaxHeaderBytes <= 0 {
 		t.Errorf("timeouts not all set: %+v", s)

@@ -11,6 +11,7 @@ import (
 // TestWatchFolders: a change deep in a watched folder, and in a folder
 // made after the watch began, is seen; a burst of writes is one change.
 func TestWatchFolders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "a/b"), 0o755)
 	changes := make(chan struct{}, 16)

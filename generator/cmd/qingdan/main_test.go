@@ -53,6 +53,7 @@ func copyTree(t *testing.T, src, dst string) {
 // file, builds again: the command must fail with a positioned error and
 // leave public/ exactly as it was.
 func TestBrokenBuildLeavesPublic(t *testing.T) {
+	t.Parallel()
 	long(t)
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -94,6 +95,7 @@ func TestBrokenBuildLeavesPublic(t *testing.T) {
 // file:line:column) and a site without its registration codes; build fails
 // on them as missing translations, build -draft builds.
 func TestCheckReportsUntranslated(t *testing.T) {
+	t.Parallel()
 	long(t)
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")

@@ -20,6 +20,7 @@ import (
 // may be left beside it. Before, kills left their temporary folders for
 // ever, and a kill between the swap's two renames left no output at all.
 func TestKilledBuilds(t *testing.T) {
+	t.Parallel()
 	long(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "qingdan")
@@ -103,6 +104,7 @@ func noTemps(t *testing.T, dir, after string) {
 // TestBuildRefusesSources: issue 12 finding 1. Before, `build -out content`
 // deleted the sources and exited 0.
 func TestBuildRefusesSources(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	copyTree(t, "../../../content", content)

@@ -18,6 +18,7 @@ import (
 // error-report link, the contact and the data licence. A folder-only
 // base_url is reported as such. With all of them given, -publish passes.
 func TestCheckPublishLists(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	copyTree(t, "../../../content", content)

@@ -13,6 +13,7 @@ import (
 // and the preview on content whose first build fails, exit 1 with the
 // reason, without listening (issue 12 finding 6; package serve).
 func TestServeRefusesToStart(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	for _, pub := range []string{filepath.Join(dir, "missing"), dir} {

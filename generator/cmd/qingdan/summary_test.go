@@ -13,6 +13,7 @@ import (
 // TestProgressOnlyOnATerminal: a build run into a pipe or a buffer (a log,
 // CI) shows no progress line; the summary names every stage.
 func TestProgressOnlyOnATerminal(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if show, _ := progress(&buf); show != nil {
 		t.Error("progress shown on a buffer")
