@@ -21,16 +21,17 @@ type Posting struct{ Doc, W int }
 func Postings(docs []*Doc) map[string][]Posting {
 	ix := &termIndex{ids: map[string]int32{}}
 	basis := slices.Index(Kinds, "basis")
+	var tt []string // each text's terms, in one slice reused
 	for id, d := range docs {
-		tt := Tokens(d.Title)
+		tt = AppendTokens(tt[:0], d.Title)
 		text := d.Text
 		if d.Kind == basis {
 			// A basis is titled with the instrument it cites, whose own
 			// entry has that title: here it is text.
-			tt, text = nil, d.Title+" "+d.Text
+			tt, text = tt[:0], d.Title+" "+d.Text
 		}
 		ix.title(tt)
-		tt = Tokens(text)
+		tt = AppendTokens(tt[:0], text)
 		ix.text(tt, d.Kind == basis)
 		ix.flush(id)
 	}

@@ -227,8 +227,11 @@ func searchRuns(s string) []searchRun {
 // Tokens lists the index terms of s, in order (rules 1–4). A Han run's
 // characters and pairs are parts of the folded text, not copies: a
 // caller keeping a term past s clones it (termIndex.id).
-func Tokens(s string) []string {
-	var out []string
+func Tokens(s string) []string { return AppendTokens(nil, s) }
+
+// AppendTokens appends the index terms of s to out (Tokens), so that a
+// caller tokenizing text after text reuses one slice.
+func AppendTokens(out []string, s string) []string {
 	for _, run := range searchRuns(s) {
 		if run.han {
 			t := run.text
