@@ -36,3 +36,21 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryCountsReusedTwins: the summary says how many files' twins a
+// rebuild took from the earlier build, and says nothing of it when none.
+func TestSummaryCountsReusedTwins(t *testing.T) {
+	t.Parallel()
+	st := &site.Stats{Pages: 2}
+	for _, c := range []struct {
+		reused int
+		want   string
+	}{{3, "twins of 3 unchanged files taken from the earlier build"}, {0, ""}} {
+		var buf bytes.Buffer
+		summary(&buf, &site.Published{Files: 5, Reused: c.reused}, st, time.Second, "public")
+		got := buf.String()
+		if c.want == "" && strings.Contains(got, "twins") || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%d reused: summary\n%s", c.reused, got)
+		}
+	}
+}
