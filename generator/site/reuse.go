@@ -22,8 +22,9 @@ import (
 //
 //   - the earlier build's Marker names the same compressors (twinStamp:
 //     a digest of what the writers make of a sample at this build's
-//     levels, and the compressing modules' versions), so that the twin is
-//     the bytes this build would make of the file, and
+//     levels and of which files take which quality, and the compressing
+//     modules' versions), so that the twin is the bytes this build would
+//     make of the file, and
 //   - the file there has the new file's bytes, and both twins there
 //     decompress to them (decompressing is four to five times as fast as
 //     compressing at these levels).
@@ -35,10 +36,13 @@ import (
 
 // twinStamp is the line the Marker carries about the twins' compressors:
 // a digest of what the three writers (gzip, Brotli for pages and for
-// assets) make of a sample of some 9 KB of pages' text, and, when the
-// binary records them (not test binaries), the compressing modules'
-// versions.
-var twinStamp = sync.OnceValue(func() string {
+// assets) make of a sample of some 9 KB of pages' text and of which files
+// take which Brotli quality (brotliRules), and, when the binary records
+// them (not test binaries), the compressing modules' versions.
+var twinStamp = sync.OnceValue(func() string { return stampOf(brotliRules) })
+
+// stampOf is the stamp of twins made with Brotli rules rules.
+func stampOf(rules []brotliRule) string {
 	var sample bytes.Buffer
 	for i := range 100 {
 		fmt.Fprintf(&sample, "<li><a href=\"../d%d/#item-%d\">清单 %d responsibility list</a> 第%d项</li>\n", i%37, i*7%101, i*i, i%13)
@@ -55,6 +59,7 @@ var twinStamp = sync.OnceValue(func() string {
 		}
 		h.Write(b)
 	}
+	fmt.Fprintf(h, "Brotli %v, else %d", rules, brotliPages)
 	stamp := fmt.Sprintf("twins: sample %x", h.Sum(nil)[:12])
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range info.Deps {
@@ -67,7 +72,7 @@ var twinStamp = sync.OnceValue(func() string {
 		}
 	}
 	return stamp
-})
+}
 
 // marker is the Marker's text: markerText and, when known, the stamp.
 func marker() string {

@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -136,5 +137,15 @@ func TestTwinsDecompressTo(t *testing.T) {
 		if c.got != c.ok {
 			t.Errorf("%s: taken %v, want %v", c.name, c.got, c.ok)
 		}
+	}
+}
+
+// TestStampNamesTheRules: which files take which Brotli quality is part of
+// the stamp, so that twins made under other rules are not taken.
+func TestStampNamesTheRules(t *testing.T) {
+	t.Parallel()
+	other := append(slices.Clone(brotliRules), brotliRule{"search/", brotliBest})
+	if stampOf(other) == twinStamp() || stampOf(brotliRules) != twinStamp() {
+		t.Errorf("the stamp does not follow the Brotli rules: %q, %q", stampOf(other), twinStamp())
 	}
 }

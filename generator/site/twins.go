@@ -42,10 +42,23 @@ const (
 )
 
 func brotliQuality(name string) int {
-	if strings.HasPrefix(name, "assets/") {
-		return brotliBest
+	for _, r := range brotliRules {
+		if strings.HasPrefix(name, r.prefix) {
+			return r.quality
+		}
 	}
 	return brotliPages
+}
+
+// brotliRules give the Brotli quality of a file by the start of its name,
+// the first that matches; the rest take brotliPages. They are part of the
+// stamp that says whether an earlier build's twins may be reused
+// (reuse.go).
+var brotliRules = []brotliRule{{"assets/", brotliBest}}
+
+type brotliRule struct {
+	prefix  string
+	quality int
 }
 
 // The gzip twins are made by github.com/klauspost/compress at level 6:
