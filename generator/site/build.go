@@ -312,7 +312,9 @@ func (m *model) produce(s Sink, t *Templates, pages []*Page, o options) error {
 	})
 	wg.Go(func() {
 		start := time.Now()
-		dataErr = export.Each(m.g, func(name string, b []byte) error { return putOne(s, "open data", o.minify, name, b) })
+		if err := export.Each(m.g, func(name string, b []byte) error { return putOne(s, o.minify, name, b) }); err != nil {
+			dataErr = fmt.Errorf("render open data: %w", err)
+		}
 		st.Data = time.Since(start)
 	})
 	start := time.Now()
@@ -347,17 +349,16 @@ func putMade(s Sink, what string, minify bool, make func() (map[string][]byte, e
 	return nil
 }
 
-// putOne minifies the file name holding b, a file of what (the open
-// data), and puts it into s.
-func putOne(s Sink, what string, minify bool, name string, b []byte) error {
-	files := map[string][]byte{name: b}
+// putOne minifies the file name holding b and puts it into s.
+func putOne(s Sink, minify bool, name string, b []byte) error {
 	if minify {
-		if err := minifyAll(files); err != nil {
-			return fmt.Errorf("render %s: %w", what, err)
+		var err error
+		if b, err = minifyFile(name, b); err != nil {
+			return err
 		}
 	}
-	if err := s.Put(name, files[name]); err != nil {
-		return fmt.Errorf("write %s: %w", what, err)
+	if err := s.Put(name, b); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }

@@ -29,30 +29,41 @@ var minifier = func() *minify.M {
 	return m
 }()
 
+// minifyAll minifies, in place, every file of files that minifyFile does.
 func minifyAll(files map[string][]byte) error {
 	for _, n := range slices.Sorted(maps.Keys(files)) {
-		var mt string
-		switch {
-		case strings.HasSuffix(n, ".html"):
-			mt = "text/html"
-		case strings.HasSuffix(n, ".css"):
-			mt = "text/css"
-		case strings.HasSuffix(n, ".js"):
-			mt = "application/javascript"
-		case strings.HasSuffix(n, ".json"):
-			mt = "application/json"
-		default:
-			continue
+		b, err := minifyFile(n, files[n])
+		if err != nil {
+			return err
 		}
-		// A Buffer, having Bytes, is read in place; the output is at most
-		// the input's size.
-		b := bytes.NewBuffer(make([]byte, 0, len(files[n])))
-		if err := minifier.Minify(mt, b, bytes.NewBuffer(files[n])); err != nil {
-			return fmt.Errorf("render %s: minify: %w", n, err)
-		}
-		files[n] = b.Bytes()
+		files[n] = b
 	}
 	return nil
+}
+
+// minifyFile is the file name holding b minified if it is HTML, CSS,
+// JavaScript or JSON, and b as it is otherwise.
+func minifyFile(name string, b []byte) ([]byte, error) {
+	var mt string
+	switch {
+	case strings.HasSuffix(name, ".html"):
+		mt = "text/html"
+	case strings.HasSuffix(name, ".css"):
+		mt = "text/css"
+	case strings.HasSuffix(name, ".js"):
+		mt = "application/javascript"
+	case strings.HasSuffix(name, ".json"):
+		mt = "application/json"
+	default:
+		return b, nil
+	}
+	// A Buffer, having Bytes, is read in place; the output is at most the
+	// input's size.
+	out := bytes.NewBuffer(make([]byte, 0, len(b)))
+	if err := minifier.Minify(mt, out, bytes.NewBuffer(b)); err != nil {
+		return nil, fmt.Errorf("render %s: minify: %w", name, err)
+	}
+	return out.Bytes(), nil
 }
 
 // Write is the write stage of a site built in memory: it writes the site
