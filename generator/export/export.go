@@ -72,7 +72,7 @@ func Each(g *graph.Graph, put func(name string, b []byte) error) error {
 				if failed.Load() {
 					continue
 				}
-				if errs[i] = exportTo(g, ds[i], put); errs[i] != nil {
+				if errs[i] = Department(g, ds[i], put); errs[i] != nil {
 					failed.Store(true)
 				}
 			}
@@ -96,35 +96,34 @@ func firstError(errs []error) error {
 	return nil
 }
 
-// exportTo exports department d and puts its three files.
-func exportTo(g *graph.Graph, d *content.Department, put func(name string, b []byte) error) error {
-	got, err := department(g, d)
-	if err != nil {
-		return err
+// formats are a list's three files: their extension and maker.
+var formats = []struct {
+	ext  string
+	make func(*graph.Graph, *content.Department) ([]byte, error)
+}{{".json", JSON}, {".csv", CSV}, {".xlsx", Workbook}}
+
+// FilesOf names department d's files, in the order Department puts them.
+func FilesOf(d *content.Department) []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = "data/" + d.Slug + f.ext
 	}
-	for i, ext := range []string{".json", ".csv", ".xlsx"} {
-		if err := put("data/"+d.Slug+ext, got[i]); err != nil {
+	return names
+}
+
+// Department exports department d, handing put each of its files (FilesOf)
+// as it is made.
+func Department(g *graph.Graph, d *content.Department, put func(name string, b []byte) error) error {
+	for _, f := range formats {
+		b, err := f.make(g, d)
+		if err != nil {
+			return fmt.Errorf("export %s%s: %w", d.Slug, f.ext, err)
+		}
+		if err := put("data/"+d.Slug+f.ext, b); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// department exports one list: its JSON, CSV and workbook.
-func department(g *graph.Graph, d *content.Department) ([3][]byte, error) {
-	j, err := JSON(g, d)
-	if err != nil {
-		return [3][]byte{}, fmt.Errorf("export %s.json: %w", d.Slug, err)
-	}
-	c, err := CSV(g, d)
-	if err != nil {
-		return [3][]byte{}, fmt.Errorf("export %s.csv: %w", d.Slug, err)
-	}
-	x, err := Workbook(g, d)
-	if err != nil {
-		return [3][]byte{}, fmt.Errorf("export %s.xlsx: %w", d.Slug, err)
-	}
-	return [3][]byte{j, c, x}, nil
 }
 
 // Documented lists the fields the data page documents, by group: the JSON

@@ -334,25 +334,19 @@ func (b *Builder) openData(m *model, h *hasher, prev, next *built, out map[strin
 	for _, d := range m.c.Departments {
 		fp := h.of(shared, h.deptDeep(d))
 		next.exports[d.Slug] = fp
-		names := []string{"data/" + d.Slug + ".json", "data/" + d.Slug + ".csv", "data/" + d.Slug + ".xlsx"}
 		if prev.files != nil && prev.exports[d.Slug] == fp {
-			for _, n := range names {
+			for _, n := range export.FilesOf(d) {
 				out[n] = prev.files[n]
 			}
 			continue
 		}
 		b.stats.Data++
-		made := []func() ([]byte, error){
-			func() ([]byte, error) { return export.JSON(m.g, d) },
-			func() ([]byte, error) { return export.CSV(m.g, d) },
-			func() ([]byte, error) { return export.Workbook(m.g, d) },
-		}
-		for i, f := range made {
-			c, err := f()
-			if err != nil {
-				return fmt.Errorf("render open data: export %s: %w", strings.TrimPrefix(names[i], "data/"), err)
-			}
-			files[names[i]] = c
+		err := export.Department(m.g, d, func(name string, c []byte) error {
+			files[name] = c
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("render open data: %w", err)
 		}
 	}
 	if b.o.minify {
