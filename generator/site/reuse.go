@@ -96,9 +96,6 @@ func earlierBuild(target string) string {
 // earlier build in dir, or nil when they cannot be taken from it.
 func earlierTwins(dir, name string, b []byte) map[string][]byte {
 	p := filepath.Join(dir, filepath.FromSlash(name))
-	if fi, err := os.Stat(p); err != nil || fi.Size() != int64(len(b)) {
-		return nil
-	}
 	if old, err := os.ReadFile(p); err != nil || !bytes.Equal(old, b) {
 		return nil
 	}
@@ -114,23 +111,18 @@ func earlierTwins(dir, name string, b []byte) map[string][]byte {
 }
 
 var (
-	gunzips   sync.Pool
+	gunzips   = sync.Pool{New: func() any { return new(gzip.Reader) }} // ready once Reset
 	unbrotlis = sync.Pool{New: func() any { return brotli.NewReader(nil) }}
 )
 
 // gunzipsTo says whether gz is a gzip stream of want, and nothing more.
 func gunzipsTo(gz, want []byte) bool {
 	in := bytes.NewReader(gz)
-	r, _ := gunzips.Get().(*gzip.Reader)
-	if r == nil {
-		var err error
-		if r, err = gzip.NewReader(in); err != nil {
-			return false
-		}
-	} else if err := r.Reset(in); err != nil {
+	r := gunzips.Get().(*gzip.Reader)
+	defer gunzips.Put(r)
+	if err := r.Reset(in); err != nil {
 		return false
 	}
-	defer gunzips.Put(r)
 	r.Multistream(false)
 	return readsAs(r, want) && in.Len() == 0
 }

@@ -82,7 +82,7 @@ func openFolder(dir string, keep []string, date time.Time) (*folder, error) {
 		f.abort()
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	if err := writeFile(tmp, Marker, []byte(marker()), date); err != nil {
+	if err := writeAll(tmp, map[string][]byte{Marker: []byte(marker())}, date); err != nil {
 		f.abort()
 		return nil, fmt.Errorf("write: %w", err)
 	}

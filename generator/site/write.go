@@ -93,16 +93,6 @@ func write(out *Output, dir string, keep []string) (reused int, err error) {
 	return int(f.reused.Load()), f.commit()
 }
 
-// writeFile writes the file name holding b under dir, with its twins if
-// it is text, dated date (unless it is zero).
-func writeFile(dir, name string, b []byte, date time.Time) error {
-	all, err := withTwins(name, b)
-	if err != nil {
-		return err
-	}
-	return writeAll(dir, all, date)
-}
-
 // withTwins is the file name holding b and, if it is text, its twins.
 func withTwins(name string, b []byte) (map[string][]byte, error) {
 	all := map[string][]byte{name: b}
