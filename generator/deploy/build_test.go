@@ -29,8 +29,8 @@ func TestSetBase(t *testing.T) {
 func TestConfs(t *testing.T) {
 	t.Parallel()
 	for name, lines := range map[string][]string{
-		RootConf:    {"listen 80;", "listen [::]:80;", "root /var/www/qingdan;", "error_page 404 /404.html;"},
-		SubPathConf: {"listen 80;", "listen [::]:80;", "alias /var/www/qingdan/;", "location " + SubPath + " {", "error_page 404 " + SubPath + "404.html;"},
+		RootConf:    {"listen 80;", "listen [::]:80;", "root /var/www/qingdan;", "error_page 404 /404.html;", "error_page 403 =404 /404.html;"},
+		SubPathConf: {"listen 80;", "listen [::]:80;", "alias /var/www/qingdan/;", "location ^~ " + SubPath + " {", "error_page 403 =404 " + SubPath + "404.html;", "error_page 404 " + SubPath + "404.html;"},
 	} {
 		conf, err := Conf(name)
 		if err != nil {

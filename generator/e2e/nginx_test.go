@@ -82,6 +82,9 @@ func TestNginx(t *testing.T) {
 			defer cancel()
 			t.Run("pages", func(t *testing.T) { checkPagesLoad(t, ctx, base) })
 			t.Run("404", func(t *testing.T) { checkNotFound(t, ctx, base) })
+			if conf == deploy.SubPathConf {
+				t.Run("redirect", func(t *testing.T) { checkFolderRedirect(t, base) })
+			}
 		})
 	}
 }
@@ -134,6 +137,24 @@ func checkFiles(t *testing.T, base, public string) {
 		t.Errorf("fetched %d files; the site has more", n)
 	}
 	t.Logf("%d files, each as Brotli, gzip and plain; policy %s", len(files), csp)
+}
+
+// checkFolderRedirect asks for the site's folder without its slash
+// (/qingdan): a 301 to /qingdan/, relative, so that a host behind a TLS
+// front does not send readers to its own http address and port, with no
+// nginx version and with nosniff.
+func checkFolderRedirect(t *testing.T, base string) {
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(strings.TrimSuffix(base, "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	h := resp.Header
+	if resp.StatusCode != 301 || h.Get("Location") != deploy.SubPath || h.Get("Server") != "nginx" || h.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("%s: %s, Location %q, Server %q, X-Content-Type-Options %q; want 301 to %q, nginx without version, nosniff",
+			strings.TrimSuffix(base, "/"), resp.Status, h.Get("Location"), h.Get("Server"), h.Get("X-Content-Type-Options"), deploy.SubPath)
+	}
 }
 
 // get fetches u accepting the encoding enc ("" for none) and returns the
@@ -290,8 +311,9 @@ type notFoundPage struct {
 	Assets []string `json:"assets"`
 }
 
-// notFoundPaths are missing pages at several depths.
-var notFoundPaths = []string{"missing", "zh/missing/", "zh/a/b/c/missing", "en/linyi-qts/duties/99/", "en/laws/none/x/y/z.html"}
+// notFoundPaths are missing pages at several depths, and folders of the
+// site without a page (nginx would answer those 403, bare).
+var notFoundPaths = []string{"missing", "zh/missing/", "zh/a/b/c/missing", "en/linyi-qts/duties/99/", "en/laws/none/x/y/z.html", "data/", "assets/"}
 
 // checkNotFound asks for missing pages at several depths: each answers
 // 404 with the 404 page, which Chromium shows styled, with no console
