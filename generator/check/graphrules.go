@@ -44,6 +44,7 @@ func NotReady(c *content.Content) content.Errors {
 		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码) once it is issued"},
 		{"icp", c.Site.ICP, "the ICP filing number (ICP备案编号) once it is issued"},
 		{"police_code", c.Site.PoliceCode, "the public security filing number (公安机关备案号) once it is issued"},
+		{"police_icon", c.Site.PoliceIcon.Path, "the icon issued with the public security filing (备案图标): place its image in content/ and write police_icon = \"police.png\""},
 		{"error_report_url", c.Site.ErrorReportURL, "the error-report link (我为政府网站找错) once it is issued"},
 		{"badge", c.Site.Badge.Image, "the 党政机关网站标识 badge once it is issued: place its image in content/ and write badge = { image = \"badge.png\", url = \"<its registration record>\" }"},
 		{"contact", c.Site.Contact.Zh, "the site's contact (联系方式): the office and phone readers should reach"},

@@ -43,6 +43,7 @@
 //	site_code = "3713000001"                # 网站标识码
 //	icp = "鲁ICP备12345678号"                 # ICP备案编号
 //	police_code = "鲁公网安备 37130202000001号" # 公安机关备案号, with its record number
+//	police_icon = "police.png"               # the icon issued with it (备案图标), in content/
 //	badge = { image = "badge.png", url = "https://bszs.conac.cn/…" }
 //	base_url = "https://www.example.gov.cn/qingdan/"
 //	error_report_url = "https://…"          # 我为政府网站找错
@@ -53,7 +54,8 @@
 // (党政机关网站标识) is its issued image, a PNG, GIF or JPEG file placed in
 // content/ (badge.image is its path from content/), and the address of
 // the site's registration record it links to (badge.url); both or
-// neither. base_url is the site's full public address, http or https, a
+// neither. police_icon is likewise the public-security filing's issued
+// icon, an image in content/. base_url is the site's full public address, http or https, a
 // folder ending in /; while the host is not known it may be the folder
 // alone ("/qingdan/"), or empty (ParseBase). error_report_url and
 // badge.url are http(s) addresses. base_path, which base_url replaced, is

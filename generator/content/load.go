@@ -113,6 +113,7 @@ func (l *loader) siteFiles() {
 	c.Site = &Site{}
 	if l.file("site.toml", c.Site) {
 		l.badge(&c.Site.Badge)
+		l.policeIcon(&c.Site.PoliceIcon)
 	}
 	ui := &struct {
 		UI map[string]Text `toml:"ui"`

@@ -76,6 +76,9 @@ type Site struct {
 	SiteCode   string `toml:"site_code"`   // 网站标识码
 	ICP        string `toml:"icp"`         // ICP备案编号
 	PoliceCode string `toml:"police_code"` // 公安机关备案号
+	// PoliceIcon is the icon issued with the public-security filing, shown
+	// beside its number; empty, the number goes without an icon.
+	PoliceIcon Icon `toml:"police_icon"`
 	// BaseURL is the site's full public address, https://host/folder/
 	// (see Base): canonical links, hreflang alternates, Open Graph URLs and
 	// sitemap.xml are absolute under it, and the 404 page, which hosts serve

@@ -38,6 +38,25 @@ type Badge struct {
 // File is where the build writes the badge's image: assets/badge.png.
 func (b Badge) File() string { return "assets/badge." + b.Format }
 
+// Icon is the icon issued with the public-security filing (备案图标), an
+// image the publisher places in content/, named by its path from there:
+//
+//	police_icon = "police.png"
+type Icon struct {
+	Path string
+
+	// The image as the load stage read it, as for Badge.
+	Data          []byte
+	Format        string
+	Width, Height int
+}
+
+// UnmarshalText reads police_icon's value, the image's path.
+func (i *Icon) UnmarshalText(b []byte) error { i.Path = string(b); return nil }
+
+// File is where the build writes the icon: assets/police.png.
+func (i Icon) File() string { return "assets/police." + i.Format }
+
 // Base is a site's address, read from base_url.
 type Base struct {
 	// URL is the absolute address of the site's folder, ending in /:
@@ -118,23 +137,42 @@ func (l *loader) badge(b *Badge) {
 	if b.Image == "" {
 		return
 	}
-	at := l.c.Loc("site.toml").At("badge.image")
-	if !badgeNameRE.MatchString(b.Image) {
-		l.errs.Add(at, "badge.image %q is not an image file's path from content/: place the PNG, GIF or JPEG image in content/ and write its name, such as \"badge.png\"", b.Image)
+	if data, format, w, h, ok := l.image("badge.image", b.Image); ok {
+		b.Data, b.Format, b.Width, b.Height = data, format, w, h
+	}
+}
+
+// policeIcon reads the public-security filing's icon, if site.toml names
+// one.
+func (l *loader) policeIcon(i *Icon) {
+	if i.Path == "" {
 		return
 	}
-	if _, err := fs.Lstat(l.fsys, b.Image); err != nil {
-		l.errs.Add(at, "badge.image %q is not in content/: place the image there (beside site.toml) or correct its name", b.Image)
-		return
+	if data, format, w, h, ok := l.image("police_icon", i.Path); ok {
+		i.Data, i.Format, i.Width, i.Height = data, format, w, h
 	}
-	data, ok := l.read(b.Image)
+}
+
+// image reads the image file name from content/, which site.toml's key
+// names, and says what is wrong with it if it cannot.
+func (l *loader) image(key, name string) (data []byte, format string, w, h int, ok bool) {
+	at := l.c.Loc("site.toml").At(key)
+	if !badgeNameRE.MatchString(name) {
+		l.errs.Add(at, "%s %q is not an image file's path from content/: place the PNG, GIF or JPEG image in content/ and write its name, such as \"%s.png\"", key, name, strings.TrimSuffix(strings.TrimSuffix(key, ".image"), "_icon"))
+		return nil, "", 0, 0, false
+	}
+	if _, err := fs.Lstat(l.fsys, name); err != nil {
+		l.errs.Add(at, "%s %q is not in content/: place the image there (beside site.toml) or correct its name", key, name)
+		return nil, "", 0, 0, false
+	}
+	data, ok = l.read(name)
 	if !ok {
-		return
+		return nil, "", 0, 0, false
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		l.errs.Add(at, "badge.image %q is not a PNG, GIF or JPEG image that can be read: save the image as issued in one of these formats", b.Image)
-		return
+		l.errs.Add(at, "%s %q is not a PNG, GIF or JPEG image that can be read: save the image as issued in one of these formats", key, name)
+		return nil, "", 0, 0, false
 	}
-	b.Data, b.Format, b.Width, b.Height = data, format, cfg.Width, cfg.Height
+	return data, format, cfg.Width, cfg.Height, true
 }

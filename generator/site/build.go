@@ -365,11 +365,15 @@ func putOne(s Sink, minify bool, name string, b []byte) error {
 
 // addHostFiles adds what hosts, browsers and search engines look for
 // beside the pages: favicon.ico (icon, drawn from layouts/ by faviconICO),
-// sitemap.xml and robots.txt, and the badge's image from content/.
+// sitemap.xml and robots.txt, and the badge's and the public-security
+// icon's images from content/.
 func (m *model) addHostFiles(icon []byte, pages []*Page, files map[string][]byte) {
 	files["favicon.ico"] = icon
 	maps.Copy(files, m.hostFiles(pages))
 	if b := m.c.Site.Badge; b.Image != "" {
 		files[b.File()] = b.Data
+	}
+	if i := m.c.Site.PoliceIcon; i.Path != "" {
+		files[i.File()] = i.Data
 	}
 }

@@ -163,8 +163,9 @@
 // (layouts/_partials.html): the site map, the organizer, the contact, the
 // site code, the ICP number linked to the MIIT register
 // (https://beian.miit.gov.cn/), the public-security number linked to its
-// record (http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=
-// and its digits) beside the site's own badge (assets/police.svg), and
+// record (https://beian.mps.gov.cn/#/query/webSearch?code= and its
+// digits) beside the icon issued with it, its image copied from content/
+// to assets/police.png (or .gif, .jpeg), and
 // the 党政机关网站标识 badge, its image copied from content/ to
 // assets/badge.png (or .gif, .jpeg), linked to its registration record.
 // An empty field is left out. The homes (/, /zh/, /en/) link the

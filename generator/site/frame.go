@@ -102,6 +102,7 @@ func (f *Frame) RootPath(p string) string           { return f.v.RootPath(p) }
 func (f *Frame) ICPRegister() string                { return icpRegister }
 func (f *Frame) PoliceRegister() string             { return f.v.PoliceRegister() }
 func (f *Frame) BadgeSrc() string                   { return f.Rel("/" + f.Site().Badge.File()) }
+func (f *Frame) PoliceIconSrc() string              { return f.Rel("/" + f.Site().PoliceIcon.File()) }
 
 // Asset is View.Asset: an asset's published (fingerprinted) name, relative
 // to the page.

@@ -91,7 +91,7 @@ func (v *View) PageAddress() string {
 // The registers the footer's filing numbers link to.
 const (
 	icpRegister    = "https://beian.miit.gov.cn/"
-	policeRegister = "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode="
+	policeRegister = "https://beian.mps.gov.cn/#/query/webSearch?code="
 )
 
 // ICPRegister is the MIIT register an ICP filing number links to.
@@ -105,3 +105,6 @@ func (v *View) PoliceRegister() string {
 
 // BadgeSrc is the address of the 党政机关网站标识 badge's image.
 func (v *View) BadgeSrc() string { return v.Rel("/" + v.Site().Badge.File()) }
+
+// PoliceIconSrc is the address of the public-security filing's icon.
+func (v *View) PoliceIconSrc() string { return v.Rel("/" + v.Site().PoliceIcon.File()) }

@@ -33,6 +33,7 @@ var (
 	hostedOut  *Output
 	hostedErr  error
 	badgePNG   = tinyPNG(44, 55)
+	policePNG  = tinyPNG(18, 20)
 )
 
 // tinyPNG is a PNG image w×h pixels.
@@ -77,6 +78,7 @@ var hostedEdits = map[string]string{
 	"site_code":        `"3713000001"`,
 	"icp":              `"` + hostICP + `"`,
 	"police_code":      `"` + hostPolice + `"`,
+	"police_icon":      `"police.png"`,
 	"contact":          `{ zh = "办公室 0539-0000000", en = "General Office, 0539-0000000" }`,
 	"error_report_url": `"` + hostReport + `"`,
 	"badge":            `{ image = "images/badge.png", url = "` + hostBadge + `" }`,
@@ -102,6 +104,7 @@ func hostedSite(t *testing.T) *Output {
 		}
 		files["site.toml"] = &fstest.MapFile{Data: []byte(toml)}
 		files["images/badge.png"] = &fstest.MapFile{Data: badgePNG}
+		files["police.png"] = &fstest.MapFile{Data: policePNG}
 		hostedOut, hostedErr = Build(files, os.DirFS("../../layouts"))
 	})
 	if hostedErr != nil {
@@ -134,7 +137,7 @@ func footerOf(t *testing.T, out *Output, p string) *html.Node {
 // TestFooterHosted: with every field set, every page — the entry page and
 // 404.html too — carries the whole footer: organizer, contact, site map,
 // site code, the ICP number linked to the MIIT register, the
-// public-security number linked to its record with its badge, and the
+// public-security number linked to its record with its issued icon, and the
 // 党政机关网站标识 linked to its record, its image copied to the output.
 func TestFooterHosted(t *testing.T) {
 	t.Parallel()
@@ -142,14 +145,14 @@ func TestFooterHosted(t *testing.T) {
 	if !bytes.Equal(out.Files["assets/badge.png"], badgePNG) {
 		t.Error("the badge's image is not copied to assets/badge.png as it is")
 	}
-	if out.Files["assets/police.svg"] == nil {
-		t.Error("no assets/police.svg: the public-security badge must be the site's own")
+	if !bytes.Equal(out.Files["assets/police.png"], policePNG) {
+		t.Error("the public-security icon's image is not copied to assets/police.png as it is")
 	}
 	pages := allPages(out)
 	if len(pages) < 40 {
 		t.Fatalf("only %d pages", len(pages))
 	}
-	police := "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=37130202000001"
+	police := "https://beian.mps.gov.cn/#/query/webSearch?code=37130202000001"
 	for _, p := range pages {
 		f := footerOf(t, out, p)
 		text := collapse(nodeText(f))
@@ -168,8 +171,9 @@ func TestFooterHosted(t *testing.T) {
 		a := links[police]
 		if a == nil || collapse(nodeText(a)) != hostPolice {
 			t.Errorf("%s: the public-security number is not a link to %s", p, police)
-		} else if imgs := findAll(a, tagIs("img")); len(imgs) != 1 || hostedResolve(p, attr(imgs[0], "src")) != "assets/police.svg" {
-			t.Errorf("%s: the public-security link has no badge of the site's own", p)
+		} else if imgs := findAll(a, tagIs("img")); len(imgs) != 1 || hostedResolve(p, attr(imgs[0], "src")) != "assets/police.png" ||
+			attr(imgs[0], "width") != "18" || attr(imgs[0], "height") != "20" {
+			t.Errorf("%s: the public-security link does not show the issued icon, assets/police.png, 18×20", p)
 		}
 		b := links[hostBadge]
 		if b == nil {

@@ -26,7 +26,7 @@ func TestCheckPublishLists(t *testing.T) {
 	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
 		t.Fatalf("check -publish of content with nothing issued exited %d, want 1", code)
 	}
-	for _, key := range []string{"base_url", "site_code", "icp", "police_code", "badge", "error_report_url", "contact", "data_licence"} {
+	for _, key := range []string{"base_url", "site_code", "icp", "police_code", "police_icon", "badge", "error_report_url", "contact", "data_licence"} {
 		if !regexp.MustCompile(`site\.toml:\d+:\d+: not ready to publish: ` + key + ` is empty`).MatchString(errb.String()) {
 			t.Errorf("check -publish does not list %s:\n%s", key, errb.String())
 		}
@@ -50,6 +50,7 @@ func TestCheckPublishLists(t *testing.T) {
 		`site_code = ""`:                      `site_code = "3713000001"`,
 		`icp = ""`:                            `icp = "鲁ICP备12345678号"`,
 		`police_code = ""`:                    `police_code = "鲁公网安备 37130202000001号"`,
+		`police_icon = ""`:                    `police_icon = "police.png"`,
 		`badge = { image = "", url = "" }`:    `badge = { image = "badge.png", url = "https://bszs.conac.cn/sitename?method=show&id=1" }`,
 		`error_report_url = ""`:               `error_report_url = "https://zfwzzc.www.gov.cn/"`,
 		`contact = { zh = "", en = "" }`:      `contact = { zh = "办公室", en = "General Office" }`,
@@ -61,8 +62,10 @@ func TestCheckPublishLists(t *testing.T) {
 	if err := pngEncode(&png); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(content, "badge.png"), png.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{"badge.png", "police.png"} {
+		if err := os.WriteFile(filepath.Join(content, f), png.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	errb.Reset()
 	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 0 {
