@@ -37,9 +37,18 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
+		ln, ok := bind(stderr, *addr)
+		if !ok {
+			return 1
+		}
 		fmt.Fprintf(stdout, "serving %s/ at http://%s/ (Ctrl-C stops)\n", *public, *addr)
-		return listen(ctx, stderr, *addr, &serve.Static{Src: func() serve.Source { return dir }})
+		return listen(ctx, stderr, ln, &serve.Static{Src: func() serve.Source { return dir }})
 	}
+	ln, ok := bind(stderr, *addr)
+	if !ok {
+		return 1
+	}
+	defer ln.Close()
 	var opts []site.Option
 	if *draft {
 		opts = append(opts, site.Draft())
@@ -56,7 +65,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "previewing %s/ and %s/ at http://%s/ (built in memory in %v; pages reload on every edit; Ctrl-C stops)\n",
 		*contentDir, *layouts, *addr, took.Round(1e6))
 	go watch(ctx, p, stdout, stderr, *contentDir, *layouts)
-	return listen(ctx, stderr, *addr, p.Handler())
+	return listen(ctx, stderr, ln, p.Handler())
 }
 
 // watch builds the preview again after each change, saying what it did.
@@ -80,13 +89,24 @@ func watch(ctx context.Context, p *serve.Preview, stdout, stderr io.Writer, dirs
 	}
 }
 
-// listen serves h on addr until ctx is done.
-func listen(ctx context.Context, stderr io.Writer, addr string, h http.Handler) int {
+// bind listens on addr before anything says the site is there; an
+// address in use is named with what to do.
+func bind(stderr io.Writer, addr string) (net.Listener, bool) {
 	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		fmt.Fprintf(stderr, "serve: %s is in use (another preview or server?): stop that one, or give another address: -addr 127.0.0.1:8080 (make serve ADDR=127.0.0.1:8080)\n", addr)
+		return nil, false
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)
-		return 1
+		return nil, false
 	}
+	return ln, true
+}
+
+// listen serves h on ln until ctx is done.
+func listen(ctx context.Context, stderr io.Writer, ln net.Listener, h http.Handler) int {
+	addr := ln.Addr().String()
 	srv := serve.NewServer(addr, h)
 	go func() {
 		<-ctx.Done()

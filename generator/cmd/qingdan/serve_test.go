@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,5 +35,22 @@ func TestServeRefusesToStart(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Error("serve wrote public/")
+	}
+}
+
+// TestServeBusyAddress: an address in use is refused before the preview
+// says it is there, with what to do.
+func TestServeBusyAddress(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().String()
+	var out, errb bytes.Buffer
+	code := run([]string{"serve", "-content", "../../../content", "-layouts", "../../../layouts", "-addr", addr}, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), addr+" is in use") || !strings.Contains(errb.String(), "ADDR=") || strings.Contains(out.String(), "previewing") {
+		t.Errorf("serve on a busy address: exit %d, stdout %q, stderr %q; want 1, no \"previewing\", and what to do", code, out.String(), errb.String())
 	}
 }
