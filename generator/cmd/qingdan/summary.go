@@ -14,7 +14,7 @@ import (
 // and bytes, then each stage. Search and data run alongside render. The
 // twins taken from the earlier build, if any, are counted last.
 func summary(w io.Writer, built *site.Published, st *site.Stats, total time.Duration, out string) {
-	fmt.Fprintf(w, "built %d files into %s/: %d pages, %s, in %s (%.0f pages/s)\n",
+	fmt.Fprintf(w, "built %d files (and a .gz and a .br twin beside each text file) into %s/: %d pages, %s, in %s (%.0f pages/s)\n",
 		built.Files, out, st.Pages, megabytes(built.Bytes), seconds(total), float64(st.Pages)/total.Seconds())
 	fmt.Fprintf(w, "  load %s · check %s · graph %s · render %s (alongside it: search %s, data %s) · write %s\n",
 		seconds(st.Load), seconds(st.Check), seconds(st.Graph), seconds(st.Render),
