@@ -26,6 +26,9 @@ func importSeed(t *testing.T) (dir, stderr string) {
 	if code := Run([]string{"-department", curated, "-out", dir, seed}, &out, &errb); code != 0 {
 		t.Fatalf("import exited %d:\n%s", code, errb.String())
 	}
+	if !strings.Contains(out.String(), "a new department") || !strings.Contains(out.String(), "qingdan check -content "+dir) {
+		t.Errorf("import into a new department does not say so and what to do next:\n%s", out.String())
+	}
 	return dir, errb.String()
 }
 

@@ -32,6 +32,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,6 +67,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "import: -department %q is not a slug: use lower-case letters, digits and hyphens (it becomes part of every URL)\n", *slug)
 		return 2
 	}
+	deptDir := filepath.Join(*out, "departments", *slug)
+	_, statErr := os.Stat(deptDir)
+	isNew := errors.Is(statErr, fs.ErrNotExist)
 	rep, changes, err := Import(fl.Arg(0), *slug, *out)
 	for _, c := range changes {
 		fmt.Fprintln(stdout, c)
@@ -81,7 +85,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "import: %d errors: nothing written\n", len(rep.Errors))
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %s into %s: %d warnings, %d changes\n", fl.Arg(0), filepath.Join(*out, "departments", *slug), len(rep.Warnings), len(changes))
+	if isNew {
+		fmt.Fprintf(stdout, "imported %s into %s, a new department: %d warnings (above: what to settle by hand); then check it: qingdan check -content %s\n", fl.Arg(0), deptDir, len(rep.Warnings), *out)
+		return 0
+	}
+	fmt.Fprintf(stdout, "imported %s into %s: %d warnings, %d changes\n", fl.Arg(0), deptDir, len(rep.Warnings), len(changes))
 	return 0
 }
 
