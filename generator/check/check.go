@@ -10,7 +10,11 @@
 // order and items 1…N across a list's duties; dates are YYYY-MM or
 // YYYY-MM-DD and in the calendar; a list's series is positive; every record
 // names its regimes, each once; no name of a body (full, short, alias) is
-// a name of another body; no 《…》 mention is inside a Markdown link;
+// a name of another body; no 《…》 mention is inside a Markdown link; a
+// Markdown link (inline, autolink or reference definition) goes to an
+// http(s) address with a host, a mailto: or tel: address, or a path of
+// the site, never to another scheme (javascript:, data:, vbscript:,
+// file:…) or to //host;
 // base_url is an http(s) address of a folder or a folder alone ("/a/"),
 // error_report_url and badge.url are http(s) addresses, a badge has both
 // its image and its url, and police_code has a record number; a
@@ -314,6 +318,11 @@ func (ck *checker) prose(l content.Loc, path string, p content.Prose, required b
 			}
 			if what != "" {
 				ck.errs.Add(l.ValueAt(kp, nodeOffset(n)), "%s: %s", kn, what)
+			}
+			if d, ok := markup.DestinationOf(n, src); ok && n.Kind() != ast.KindImage {
+				if what := badDestination(d.URL); what != "" {
+					ck.errs.Add(l.ValueAt(kp, d.Off), "%s: %s", kn, what)
+				}
 			}
 			if off, ok := linkedMention(n, src); ok {
 				ck.errs.Add(l.ValueAt(kp, off), "%s: a 《…》 mention inside a link: the mention is a link to the instrument already; take it out of the link", kn)

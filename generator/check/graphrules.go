@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"qingdan/generator/content"
 	"qingdan/generator/graph"
@@ -31,14 +32,20 @@ func (ck *checker) graph(g *graph.Graph) {
 
 // NotReady lists what a site needs before it may be published on a
 // government host but that only the authorities or the publisher can give:
-// its public address, the codes and the badge in the footer, the
+// its public address (an https:// one), the codes and the badge in the footer, the
 // error-report link, the contact and the open data's licence. Building
 // does not need them; each says what the site leaves out without it.
 func NotReady(c *content.Content) content.Errors {
 	l := c.Loc("site.toml")
 	var es content.Errors
-	if base, err := content.ParseBase(c.Site.BaseURL); err == nil && base.URL == "" {
+	switch base, err := content.ParseBase(c.Site.BaseURL); {
+	case err != nil:
+	case base.URL == "":
 		es = append(es, &content.Error{Pos: l.At("base_url"), Msg: notReadyBase(c.Site.BaseURL)})
+	case strings.HasPrefix(base.URL, "http://"):
+		es = append(es, &content.Error{Pos: l.At("base_url"), Msg: "not ready to publish: base_url " + base.URL +
+			" is an http:// address: a government site is served over HTTPS (browsers mark http:// pages \"Not secure\", and the canonical links, sitemap and open data would name http:// addresses); set the https:// address, " +
+			"https://" + strings.TrimPrefix(base.URL, "http://") + ", once the host has its certificate"})
 	}
 	for _, f := range []struct{ key, val, what string }{
 		{"site_code", c.Site.SiteCode, "the website identification code (网站标识码) once it is issued"},

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"qingdan/generator/content"
+	"qingdan/generator/markup"
 )
 
 // site checks what site.toml says about hosting and registration: the
@@ -109,4 +110,30 @@ func linkedMention(n ast.Node, src []byte) (int, bool) {
 		return ast.WalkContinue, nil
 	})
 	return off, found
+}
+
+// badDestination says what is wrong with the address of a link in
+// Markdown, or "" if nothing is: a link goes to a web page (http, https),
+// an e-mail address (mailto) or a telephone number (tel), or to a path on
+// this site. Any other scheme (javascript:, data:, vbscript:, file:…)
+// would run or open something in the reader's browser, on the pages and
+// wherever the open data's Markdown is shown.
+func badDestination(dest string) string {
+	shown := dest
+	if r := []rune(shown); len(r) > 60 {
+		shown = string(r[:60]) + "…"
+	}
+	switch scheme := markup.Scheme(dest); scheme {
+	case "", "mailto", "tel":
+		return ""
+	case "http", "https":
+		if u, err := url.Parse(dest); err != nil || u.Host == "" || u.User != nil {
+			return fmt.Sprintf("the link to %q is not a web address: write the full https:// address, or remove the link", shown)
+		}
+		return ""
+	case "//":
+		return fmt.Sprintf("the link to %q has no scheme: write the full https:// address, or remove the link", shown)
+	default:
+		return fmt.Sprintf("the link to %q is a %s: address: links go to web pages only (or mailto:, tel:); use an https:// address or remove the link", shown, scheme)
+	}
 }

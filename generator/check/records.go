@@ -73,9 +73,10 @@ func (ck *checker) department(d *content.Department) {
 	uniqueIDs(ck, d.Boundaries, func(r *content.Boundary) string { return r.ID })
 	uniqueIDs(ck, d.Systems, func(r *content.System) string { return r.ID })
 	uniqueIDs(ck, d.Services, func(r *content.Service) string { return r.ID })
-	last := ck.duties(d.Duties)
+	ck.duties(d.Duties)
+	inOrder := ck.itemSequence(d.Duties, d.Systems)
 	ck.boundaries(d.Boundaries)
-	ck.systems(d.Systems, itemNumbers(d.Duties), last)
+	ck.systems(d.Systems, d.Duties, inOrder)
 	ck.services(d.Services)
 	ck.accountability(d.Accountability)
 	a := d.Accountability
@@ -92,10 +93,9 @@ func (ck *checker) numbered(l content.Loc, id string, want int, what string, reg
 	ck.date(l, "date", date, false)
 }
 
-// duties checks the duties, their items (numbered 1, 2, 3… across the
-// duties) and their bases, and returns the last item number.
-func (ck *checker) duties(duties []*content.Duty) int {
-	next := 1
+// duties checks the duties, their items' regimes and their bases (the
+// items' numbers are itemSequence's).
+func (ck *checker) duties(duties []*content.Duty) {
 	for i, du := range duties {
 		l := ck.c.Loc(du)
 		ck.numbered(l, du.ID, i+1, "duty", du.Regimes, du.Date)
@@ -103,16 +103,10 @@ func (ck *checker) duties(duties []*content.Duty) int {
 			ck.errs.Add(l.At(""), "duty %s has no responsibility items: add [[item]] entries", du.ID)
 		}
 		for j, it := range du.Items {
-			p := fmt.Sprintf("item[%d]", j)
-			if it.N != next {
-				ck.errs.Add(l.At(p+".n"), "item number %d out of sequence: items run 1, 2, 3… across the duties, so this one is %d", it.N, next)
-			}
-			next = it.N + 1
-			ck.regimes(l, p+".regimes", it.Regimes)
+			ck.regimes(l, fmt.Sprintf("item[%d].regimes", j), it.Regimes)
 		}
 		ck.bases(l, du.Bases)
 	}
-	return next - 1
 }
 
 // bases checks a duty's bases: each an instrument of the registry or a text.
@@ -130,17 +124,6 @@ func (ck *checker) bases(l content.Loc, bases []*content.Basis) {
 	}
 }
 
-// itemNumbers is the set of the duties' item numbers.
-func itemNumbers(duties []*content.Duty) map[int]bool {
-	items := map[int]bool{}
-	for _, du := range duties {
-		for _, it := range du.Items {
-			items[it.N] = true
-		}
-	}
-	return items
-}
-
 // boundaries checks the boundary matters and the bodies of their divisions.
 func (ck *checker) boundaries(bds []*content.Boundary) {
 	for i, bd := range bds {
@@ -156,9 +139,10 @@ func (ck *checker) boundaries(bds []*content.Boundary) {
 	}
 }
 
-// systems checks the supervision systems; the items they name must be in
-// items, numbered 1 to last.
-func (ck *checker) systems(systems []*content.System, items map[int]bool, last int) {
+// systems checks the supervision systems; the items they name must be
+// the duties' (itemRefs).
+func (ck *checker) systems(systems []*content.System, duties []*content.Duty, inOrder bool) {
+	items, count := itemNumbers(duties)
 	for i, s := range systems {
 		l := ck.c.Loc(s)
 		ck.numbered(l, s.ID, i+1, "supervision system", s.Regimes, s.Date)
@@ -167,11 +151,7 @@ func (ck *checker) systems(systems []*content.System, items map[int]bool, last i
 		if len(s.Sections) == 0 && s.Body.Zh == "" {
 			ck.errs.Add(l.At(""), "supervision system %s has neither sections nor a body: an empty page may not be published", s.ID)
 		}
-		for j, n := range s.Items {
-			if !items[n] {
-				ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "item %d does not exist: items are numbered 1 to %d", n, last)
-			}
-		}
+		ck.itemRefs(l, s.Items, items, count, inOrder)
 	}
 }
 

@@ -28,7 +28,9 @@
 // is the same in both languages (a phone number) is a plain string. In either
 // language 《…》 cites an instrument: in Chinese by its title as the list
 // prints it (a registry name or alias), in English by its registry ID, which
-// renders as the instrument's one English name. Records of a department
+// renders as the instrument's one English name. A link in Prose goes to an
+// http(s) address, a mailto: or tel: address, or a path of the site (the
+// check stage refuses javascript:, data: and every other scheme). Records of a department
 // carry the department's date unless they have their own.
 //
 // # The site and its host

@@ -6,7 +6,11 @@
 //
 // A Text field is plain text: escaped when written, never markup. A Prose
 // field is CommonMark (paragraphs and lists); raw HTML, headings, images
-// and code are refused by the check stage and never written.
+// and code are refused by the check stage and never written. A link in
+// Prose goes to an http(s) address, a mailto: or tel: address, or a path
+// of the site; the check stage refuses any other (javascript:, data:,
+// file:…, or //host with no scheme), read by DestinationOf as a browser
+// reads it and reported where it is written.
 //
 // # Mentions
 //

@@ -58,28 +58,36 @@ func build(stdout, stderr io.Writer, contentDir, layouts, out string, draft bool
 }
 
 // checkCmd is qingdan check: every problem, the fields pending translation
-// counted per file, and what publishing still needs (with publish, a
-// failure, each pending field listed).
+// counted per file, and what publishing still needs. With publish, what
+// publishing still needs is a failure: each item listed, each pending
+// field too, and a last line that says the site is not ready and why the
+// command fails, never "content ok" alone.
 func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool) int {
 	built, err := site.Check(os.DirFS(contentDir), os.DirFS(layouts), site.Draft())
 	if err != nil {
 		report(stderr, err, contentDir)
 		return 1
 	}
-	fmt.Fprintf(stdout, "content ok: %d pages would be built\n", built.Pages)
-	countPending(stderr, built.Pending, contentDir)
 	notReady := check.NotReady(built.Content)
 	for _, e := range notReady {
 		e.Pos.File = contentDir + "/" + e.Pos.File
-		fmt.Fprintln(stderr, "warning:", e)
 	}
 	if !publish || len(notReady)+len(built.Pending) == 0 {
+		fmt.Fprintf(stdout, "content ok: %d pages would be built\n", built.Pages)
+		countPending(stderr, built.Pending, contentDir)
+		for _, e := range notReady {
+			fmt.Fprintln(stderr, "warning:", e)
+		}
 		return 0
+	}
+	for _, e := range notReady {
+		fmt.Fprintln(stderr, e)
 	}
 	for _, e := range built.Pending {
 		e.Pos.File = contentDir + "/" + e.Pos.File
 		fmt.Fprintf(stderr, "%s: not ready to publish: add the English (in the file, or in the workbook data/SLUG.xlsx and import it)\n", e)
 	}
+	fmt.Fprintf(stderr, "content ok (%d pages would be built), but not ready to publish: %d problem(s) above\n", built.Pages, len(notReady)+len(built.Pending))
 	return 1
 }
 

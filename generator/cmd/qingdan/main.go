@@ -13,8 +13,10 @@
 // "English translation pending". check runs the load and check stages and
 // parses the templates, rendering and writing nothing, and lists every problem as file:line:column: message, counts the fields
 // pending translation per file, then warns of what only the authorities or
-// the publisher can supply before publishing (with -publish, fails and lists
-// each pending field). Both exit with status 1 when the content has
+// the publisher can supply before publishing, an https:// base_url among
+// them (with -publish, fails, lists each pending field, and ends with a
+// line saying the site is not ready to publish and how many problems
+// there are). Both exit with status 1 when the content has
 // problems, 2 when they are used wrongly. import reads a
 // list kept as text in the 2015 Shandong template (package importer) into a
 // department's folder. serve is the live preview, built in memory, or with

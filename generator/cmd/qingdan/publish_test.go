@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -16,7 +17,10 @@ import (
 // key in site.toml: the full address (saying what it leaves out and that
 // the 404 page assumes the host's root), the codes, the badge, the
 // error-report link, the contact and the data licence. A folder-only
-// base_url is reported as such. With all of them given, -publish passes.
+// base_url is reported as such, and so is an http:// one. A failing
+// -publish ends saying the site is not ready and how many problems it
+// listed, and never says "content ok" alone. With all of them given,
+// -publish passes.
 func TestCheckPublishLists(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -25,6 +29,14 @@ func TestCheckPublishLists(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
 		t.Fatalf("check -publish of content with nothing issued exited %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+	last := regexp.MustCompile(`^content ok \(\d+ pages would be built\), but not ready to publish: (\d+) problem\(s\) above$`).FindStringSubmatch(lines[len(lines)-1])
+	if last == nil || last[1] != strconv.Itoa(len(lines)-1) {
+		t.Errorf("check -publish does not end by saying it is not ready, with the %d problems above:\n%s", len(lines)-1, errb.String())
+	}
+	if strings.Contains(out.String(), "content ok") || strings.Contains(errb.String(), "warning:") {
+		t.Errorf("check -publish that fails says content ok alone, or calls a failure a warning:\n%s%s", out.String(), errb.String())
 	}
 	for _, key := range []string{"base_url", "site_code", "icp", "police_code", "police_icon", "badge", "error_report_url", "contact", "data_licence"} {
 		if !regexp.MustCompile(`site\.toml:\d+:\d+: not ready to publish: ` + key + ` is empty`).MatchString(errb.String()) {
@@ -67,9 +79,19 @@ func TestCheckPublishLists(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	edit(t, site, `base_url = "https://www.example.gov.cn/qingdan/"`, `base_url = "http://www.example.gov.cn/qingdan/"`)
+	out.Reset()
 	errb.Reset()
-	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 0 {
-		t.Errorf("check -publish with everything given exited %d:\n%s", code, errb.String())
+	code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb)
+	if code != 1 || !regexp.MustCompile(`site\.toml:\d+:\d+: not ready to publish: base_url http://www\.example\.gov\.cn/qingdan/ is an http:// address: .*set the https:// address, https://www\.example\.gov\.cn/qingdan/,`).MatchString(errb.String()) ||
+		!strings.HasSuffix(errb.String(), "but not ready to publish: 1 problem(s) above\n") {
+		t.Errorf("check -publish with an http:// base_url exited %d, want 1 and the base_url at fault:\n%s", code, errb.String())
+	}
+	edit(t, site, `base_url = "http://`, `base_url = "https://`)
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 0 || !strings.HasPrefix(out.String(), "content ok: ") {
+		t.Errorf("check -publish with everything given exited %d:\n%s%s", code, out.String(), errb.String())
 	}
 }
 
