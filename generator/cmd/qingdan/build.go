@@ -75,6 +75,9 @@ func checkCmd(stdout, stderr io.Writer, contentDir, layouts string, publish bool
 	if !publish || len(notReady)+len(built.Pending) == 0 {
 		fmt.Fprintf(stdout, "content ok: %d pages would be built\n", built.Pages)
 		countPending(stderr, built.Pending, contentDir)
+		if n := len(built.Pending); n > 0 {
+			fmt.Fprintf(stderr, "%d field(s) await English: make (the site to publish) refuses until each has it; make draft and make serve DRAFT=1 show them in Chinese meanwhile\n", n)
+		}
 		for _, e := range notReady {
 			fmt.Fprintln(stderr, "warning:", e)
 		}

@@ -137,6 +137,9 @@ func TestCheckReportsUntranslated(t *testing.T) {
 	if !strings.Contains(errb.String(), count) {
 		t.Errorf("check does not count the pending fields per file (want %q):\n%s", count, errb.String())
 	}
+	if want := fmt.Sprintf("%d field(s) await English: make (the site to publish) refuses", removed); !strings.Contains(errb.String(), want) {
+		t.Errorf("check with fields pending translation does not say the build to publish refuses them (want %q):\n%s", want, errb.String())
+	}
 	errb.Reset()
 	if code := run([]string{"check", "-publish", "-content", content, "-layouts", "../../../layouts"}, &out, &errb); code != 1 {
 		t.Errorf("check -publish with fields pending translation exited %d, want 1", code)
