@@ -323,11 +323,11 @@ func (l *loader) file(name string, v any) bool {
 	var pe toml.ParseError
 	if errors.As(err, &pe) { // malformed: the parser's offset is all there is
 		src := &Source{File: name, text: b, lines: lineStarts(b)}
-		p := src.at(pe.Position.Start)
+		p, off := src.at(pe.Position.Start), pe.Position.Start
 		if pe.Position.Start <= 0 && pe.Position.Line > 0 {
-			p = Pos{File: name, Line: pe.Position.Line, Col: 1}
+			p, off = Pos{File: name, Line: pe.Position.Line, Col: 1}, -1
 		}
-		l.errs.Add(p, "malformed TOML: %s", clip(pe.Message))
+		l.errs.Add(p, "%s", malformed(b, pe, off))
 		return false
 	}
 	src := scanSource(name, b)
