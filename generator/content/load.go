@@ -333,7 +333,7 @@ func (l *loader) file(name string, v any) bool {
 	src := scanSource(name, b)
 	l.last = src
 	if err != nil {
-		l.typeError(src, err)
+		l.typeError(src, err, v)
 		return false
 	}
 	ok = l.escapes(src)
@@ -414,19 +414,4 @@ func tomlKey(f reflect.StructField) string {
 		return strings.ToLower(f.Name)
 	}
 	return k
-}
-
-// typeHint says how to write a value of the type a field wants.
-func typeHint(msg string) string {
-	switch {
-	case strings.HasSuffix(msg, "destination has type string"):
-		return ` (write text in quotes: "…")`
-	case strings.HasSuffix(msg, "destination has type integer"):
-		return " (write a whole number without quotes)"
-	case strings.Contains(msg, "destination has type struct"):
-		return ` (this field is a table: { zh = "…", en = "…" })`
-	case strings.Contains(msg, "destination has type slice"):
-		return " (this field is a list: [ … ])"
-	}
-	return ""
 }
