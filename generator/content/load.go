@@ -62,6 +62,21 @@ func (l Loc) ValueAt(sub string, off int) Pos {
 	return l.src.ValuePos(JoinPath(l.path, sub), off)
 }
 
+// InlineTable reports whether sub (a path relative to the record) is a key
+// written inside an inline table, { zh = "…" }, rather than as a dotted
+// key or under a table header.
+func (l Loc) InlineTable(sub string) bool {
+	if l.src == nil {
+		return false
+	}
+	off, ok := l.src.keys[JoinPath(l.path, sub)]
+	if !ok {
+		return false
+	}
+	start := l.src.lines[l.src.at(off).Line-1]
+	return strings.Contains(string(l.src.text[start:off]), "{")
+}
+
 // Loc returns where a record was decoded from; a file's own Loc is
 // Loc("site.toml").
 func (c *Content) Loc(rec any) Loc { return c.locs[rec] }
