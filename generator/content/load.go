@@ -352,6 +352,7 @@ func (l *loader) file(name string, v any) bool {
 		return false
 	}
 	ok = l.escapes(src)
+	oneNewline(reflect.ValueOf(v))
 	if len(md.Keys()) == 0 {
 		l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "the file is empty: write its records (see the package documentation for its format), or delete the file")
 		return false
