@@ -80,6 +80,8 @@ func wants(t reflect.Type, key, msg string) string {
 		return fmt.Sprintf(`%[1]s needs a Chinese and an English text: write %[1]s.zh = "…" and %[1]s.en = "…" (or %[1]s = { zh = "…", en = "…" })`, name)
 	case ft == namesT:
 		return fmt.Sprintf(`%[1]s needs lists of Chinese and English names: write %[1]s.zh = ["…", "…"] and %[1]s.en = ["…", "…"]`, name)
+	case ft != nil && ft.Kind() == reflect.Slice && (ft.Elem() == textT || ft.Elem() == proseT):
+		return fmt.Sprintf(`%[1]s is a list of texts, each in Chinese and English: %[1]s = [{ zh = "…", en = "…" }, { zh = "…", en = "…" }]`, name)
 	case elem && ft.Elem().Kind() == reflect.String:
 		return fmt.Sprintf(`%[1]s is a list of texts, each in quotes: %[1]s = ["…", "…"]`, name)
 	case ft != nil && ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:

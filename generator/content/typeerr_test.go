@@ -37,6 +37,16 @@ func TestTypeErrorsInTOMLTerms(t *testing.T) {
 			}
 		})
 	}
+	l := &loader{fsys: fstest.MapFS{"x.toml": {Data: []byte("[[basis]]\ncircumstances = [\"包庇的；\"]\n")}}, c: &Content{locs: map[any]Loc{}}}
+	l.file("x.toml", &struct {
+		Basis []struct {
+			Circumstances []Text `toml:"circumstances"`
+		} `toml:"basis"`
+	}{})
+	want := `wrong type for basis.circumstances (text in quotes here): circumstances is a list of texts, each in Chinese and English: circumstances = [{ zh = "…", en = "…" }`
+	if got := l.errs.Err(); got == nil || !strings.Contains(got.Error(), want) || goTypes.MatchString(got.Error()) {
+		t.Errorf("got  %v\nwant %q", got, want)
+	}
 	for _, c := range []struct{ name, text, want string }{
 		{"list-as-string", "[[service]]\nid = \"1\"\nregimes = \"enforcement\"\n", `x.toml:3:1: wrong type for service.regimes (text in quotes here): regimes needs a list of texts in quotes: regimes = ["…", "…"] (one text is still a list: regimes = ["…"])`},
 		{"list-element", "[[service]]\nid = \"1\"\nregimes = [\"a\", 2]\n", `x.toml:3:17: wrong type for service.regimes (a whole number here): regimes is a list of texts, each in quotes`},
