@@ -144,13 +144,18 @@ const (
 
 // NotUTF8Text says why b is not UTF-8 text, and what to do, with the byte
 // offset of the problem; msg is "" for UTF-8 text. It tells apart a zip
-// archive (a Word .docx or Excel .xlsx), UTF-16 (a byte order mark, or
-// NULs) and a Chinese legacy encoding (GBK/GB18030). The import command
+// archive (a Word .docx or Excel .xlsx), an older Office document (.doc,
+// .xls, WPS), a PDF, UTF-16 (a byte order mark, or NULs) and a Chinese
+// legacy encoding (GBK/GB18030). The import command
 // checks its source with it too.
 func NotUTF8Text(b []byte) (off int, msg string) {
 	switch {
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
 		return 0, "the file is a zip archive (a Word .docx or Excel .xlsx document), not plain text: " + saveAsUTF8
+	case bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return 0, "the file is an older Office document (a Word .doc, Excel .xls or WPS file), not plain text: " + saveAsUTF8
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return 0, "the file is a PDF, not plain text: open the document it was made from and " + saveAsUTF8
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || manyNULs(b):
 		return 0, "the file is UTF-16, not UTF-8: " + saveAsUTF8
 	}

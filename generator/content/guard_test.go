@@ -53,6 +53,8 @@ func TestHostileFiles(t *testing.T) {
 		{"latin1", "[[service]]\nid = \"caf\xe9\"\n", "x.toml:2:10: byte 0xE9 is not UTF-8: save it as UTF-8 text"},
 		{"utf16", "\xff\xfe[\x00", "x.toml:1:1: the file is UTF-16, not UTF-8: save it as UTF-8 text: in Word, File → Save As → Plain Text, encoding Unicode (UTF-8)"},
 		{"utf16-no-bom", "[\x00i\x00d\x00]\x00", "x.toml:1:1: the file is UTF-16, not UTF-8"},
+		{"doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "x.toml:1:1: the file is an older Office document (a Word .doc, Excel .xls or WPS file), not plain text: save it as UTF-8 text"},
+		{"pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "x.toml:1:1: the file is a PDF, not plain text"},
 		{"docx", "PK\x03\x04\x14\x00\x06\x00", "x.toml:1:1: the file is a zip archive (a Word .docx or Excel .xlsx document), not plain text: save it as UTF-8 text"},
 		{"deep-arrays", deep, "x.toml:1:21: arrays, tables or dotted keys nest more than 16 deep"},
 		{"deep-inline-tables", deepTables, "x.toml:1:53: arrays, tables or dotted keys nest more than 16 deep"},
