@@ -224,7 +224,8 @@ func (ck *checker) pair(l content.Loc, path string, t content.Text, required boo
 	if t.En == "" && t.Zh != "" && ck.draft {
 		ck.pending = append(ck.pending, &content.Error{Pos: l.At(path + ".en"), Msg: "pending translation: " + full + ".en"})
 	} else if t.En == "" {
-		ck.errs.Add(l.At(path+".en"), "missing translation: %s has Chinese but no English; add %s.en", full, full)
+		p := l.At(path + ".en")
+		ck.errs.Add(p, "%s", untranslated(full, p.Line, l.InlineTable(path+".zh")))
 	}
 	return true
 }

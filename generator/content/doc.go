@@ -71,7 +71,16 @@
 // deep. No character is a control character other than tab and line
 // breaks, an invisible bidirectional control (U+200E/F, U+202A–202E,
 // U+2066–2069, U+061C) or a line or paragraph separator (U+2028/9), neither
-// written nor as an escape (\e, \u0000). An empty file is an error.
+// written nor as an escape (\e, \u0000). An empty file is an error. A file
+// that is a zip archive (a Word .docx or Excel .xlsx), UTF-16 or in GBK/
+// GB18030 is refused, saying which and how to save it as UTF-8 (NotUTF8Text,
+// which the import command uses too). Line breaks are \n whatever the file
+// was saved with: CRLF, and a lone or escaped \r, decode as \n.
+//
+// Messages speak TOML, not Go: a value of the wrong type says what the key
+// takes and how to write it; a full-width character (全角) where TOML wants
+// its own half-width one (= . " [ ] and spaces) is named; a key defined
+// twice names the line of its first definition.
 // # Roles and procedures
 //
 // A boundary matter's [[division]] may say the department's role in it:

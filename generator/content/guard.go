@@ -107,22 +107,19 @@ func (l *loader) refuseLink(name string) {
 }
 
 // text checks the bytes of a file and returns its text without a leading
-// byte order mark, or reports why the file is not content text.
+// byte order mark and with CRLF line ends made LF, or reports why the
+// file is not content text.
 func (l *loader) text(name string, b []byte) ([]byte, bool) {
-	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-		l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16: save it as UTF-8")
+	if off, msg := NotUTF8Text(b); msg != "" {
+		src := &Source{File: name, text: b, lines: lineStarts(b)}
+		l.errs.Add(src.at(off), "%s", msg)
 		return nil, false
 	}
 	b = bytes.TrimPrefix(b, []byte(bom))
-	src := &Source{File: name, text: b, lines: lineStarts(b)}
-	if i := invalidUTF8(b); i >= 0 {
-		msg := fmt.Sprintf("byte 0x%02X is not UTF-8: save the file as UTF-8", b[i])
-		if looksGB18030(b[i:]) {
-			msg = "the file is in a Chinese legacy encoding (GBK/GB18030), not UTF-8: save it as UTF-8"
-		}
-		l.errs.Add(src.at(i), "%s", msg)
-		return nil, false
+	if bytes.Contains(b, []byte("\r\n")) { // positions stay: \r ends a line
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	}
+	src := &Source{File: name, text: b, lines: lineStarts(b)}
 	ok := true
 	n := 0
 	for i, r := range string(b) {
@@ -137,6 +134,46 @@ func (l *loader) text(name string, b []byte) ([]byte, bool) {
 		ok = false
 	}
 	return b, ok
+}
+
+// The advice given for a file that is not UTF-8 text.
+const (
+	saveAsUTF8 = "save it as UTF-8 text: in Word, File → Save As → Plain Text, encoding Unicode (UTF-8); in a text editor, choose the encoding UTF-8 when saving"
+	fromGBK    = "convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.new (or save it as UTF-8 in your editor)"
+)
+
+// NotUTF8Text says why b is not UTF-8 text, and what to do, with the byte
+// offset of the problem; msg is "" for UTF-8 text. It tells apart a zip
+// archive (a Word .docx or Excel .xlsx), an older Office document (.doc,
+// .xls, WPS), a PDF, UTF-16 (a byte order mark, or NULs) and a Chinese
+// legacy encoding (GBK/GB18030). The import command
+// checks its source with it too.
+func NotUTF8Text(b []byte) (off int, msg string) {
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return 0, "the file is a zip archive (a Word .docx or Excel .xlsx document), not plain text: " + saveAsUTF8
+	case bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return 0, "the file is an older Office document (a Word .doc, Excel .xls or WPS file), not plain text: " + saveAsUTF8
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return 0, "the file is a PDF, not plain text: open the document it was made from and " + saveAsUTF8
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || manyNULs(b):
+		return 0, "the file is UTF-16, not UTF-8: " + saveAsUTF8
+	}
+	i := invalidUTF8(b)
+	switch {
+	case i < 0:
+		return -1, ""
+	case looksGB18030(b[i:]):
+		return i, "the file is in a Chinese legacy encoding (GBK/GB18030), not UTF-8: " + fromGBK
+	}
+	return i, fmt.Sprintf("byte 0x%02X is not UTF-8: %s", b[i], saveAsUTF8)
+}
+
+// manyNULs reports whether a tenth or more of the first 1,000 bytes are
+// NUL, as in UTF-16 text without a byte order mark.
+func manyNULs(b []byte) bool {
+	head := b[:min(len(b), 1000)]
+	return len(head) >= 2 && bytes.Count(head, []byte{0})*10 >= len(head)
 }
 
 func invalidUTF8(b []byte) int {

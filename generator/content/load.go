@@ -62,6 +62,21 @@ func (l Loc) ValueAt(sub string, off int) Pos {
 	return l.src.ValuePos(JoinPath(l.path, sub), off)
 }
 
+// InlineTable reports whether sub (a path relative to the record) is a key
+// written inside an inline table, { zh = "…" }, rather than as a dotted
+// key or under a table header.
+func (l Loc) InlineTable(sub string) bool {
+	if l.src == nil {
+		return false
+	}
+	off, ok := l.src.keys[JoinPath(l.path, sub)]
+	if !ok {
+		return false
+	}
+	start := l.src.lines[l.src.at(off).Line-1]
+	return strings.Contains(string(l.src.text[start:off]), "{")
+}
+
 // Loc returns where a record was decoded from; a file's own Loc is
 // Loc("site.toml").
 func (c *Content) Loc(rec any) Loc { return c.locs[rec] }
@@ -324,20 +339,21 @@ func (l *loader) file(name string, v any) bool {
 	var pe toml.ParseError
 	if errors.As(err, &pe) { // malformed: the parser's offset is all there is
 		src := &Source{File: name, text: b, lines: lineStarts(b)}
-		p := src.at(pe.Position.Start)
+		p, off := src.at(pe.Position.Start), pe.Position.Start
 		if pe.Position.Start <= 0 && pe.Position.Line > 0 {
-			p = Pos{File: name, Line: pe.Position.Line, Col: 1}
+			p, off = Pos{File: name, Line: pe.Position.Line, Col: 1}, -1
 		}
-		l.errs.Add(p, "malformed TOML: %s", clip(pe.Message))
+		l.errs.Add(p, "%s", malformed(b, pe, off))
 		return false
 	}
 	src := scanSource(name, b)
 	l.last = src
 	if err != nil {
-		l.typeError(src, err)
+		l.typeError(src, err, v)
 		return false
 	}
 	ok = l.escapes(src)
+	oneNewline(reflect.ValueOf(v))
 	if len(md.Keys()) == 0 {
 		l.errs.Add(Pos{File: name, Line: 1, Col: 1}, "the file is empty: write its records (see the package documentation for its format), or delete the file")
 		return false
@@ -415,19 +431,4 @@ func tomlKey(f reflect.StructField) string {
 		return strings.ToLower(f.Name)
 	}
 	return k
-}
-
-// typeHint says how to write a value of the type a field wants.
-func typeHint(msg string) string {
-	switch {
-	case strings.HasSuffix(msg, "destination has type string"):
-		return ` (write text in quotes: "…")`
-	case strings.HasSuffix(msg, "destination has type integer"):
-		return " (write a whole number without quotes)"
-	case strings.Contains(msg, "destination has type struct"):
-		return ` (this field is a table: { zh = "…", en = "…" })`
-	case strings.Contains(msg, "destination has type slice"):
-		return " (this field is a list: [ … ])"
-	}
-	return ""
 }

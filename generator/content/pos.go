@@ -133,10 +133,14 @@ func (s *Source) findKey(plain string) Pos {
 // keyOnLine returns the position of the key plain (without indexes) on the
 // given line, or the line's start.
 func (s *Source) keyOnLine(plain string, line int) Pos {
+	best := -1 // the first on the line: map order would pick any
 	for p, off := range s.keys {
-		if stripIndexes(p) == plain && s.at(off).Line == line {
-			return s.at(off)
+		if (best < 0 || off < best) && stripIndexes(p) == plain && s.at(off).Line == line {
+			best = off
 		}
+	}
+	if best >= 0 {
+		return s.at(best)
 	}
 	return Pos{File: s.File, Line: line, Col: 1}
 }

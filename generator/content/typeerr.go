@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,7 +20,7 @@ var (
 // (without array indexes) and a line that is not always the value's, so
 // the value is found again: the first one under that key whose TOML type
 // is the one the decoder complained of.
-func (l *loader) typeError(src *Source, err error) {
+func (l *loader) typeError(src *Source, err error, v any) {
 	m := typeErrRE.FindStringSubmatch(err.Error())
 	if m == nil {
 		l.errs.Add(Pos{File: src.File, Line: 1, Col: 1}, "cannot decode: %s", clip(err.Error()))
@@ -30,7 +31,98 @@ func (l *loader) typeError(src *Source, err error) {
 	if !ok {
 		p = src.keyOnLine(m[2], line)
 	}
-	l.errs.Add(p, "wrong type for %s: %s%s", clip(m[2]), clip(m[3]), typeHint(m[3]))
+	l.errs.Add(p, "wrong type for %s (%s here): %s", clip(m[2]), found(m[3]), wants(reflect.TypeOf(v), m[2], m[3]))
+}
+
+var (
+	foundRE = regexp.MustCompile(`(?:TOML value has type|but found) ([^;]+?)(?:;|$)`)
+	textT   = reflect.TypeFor[Text]()
+	proseT  = reflect.TypeFor[Prose]()
+	namesT  = reflect.TypeFor[Names]()
+)
+
+// found says in TOML's terms what kind of value the decoder found, from its
+// message (which names it as a Go type).
+func found(msg string) string {
+	m := foundRE.FindStringSubmatch(msg)
+	if m == nil {
+		return "another kind of value"
+	}
+	switch typeClass(m[1]) {
+	case "array":
+		return "a list [ … ]"
+	case "table":
+		return "a table"
+	case "integer":
+		return "a whole number"
+	case "float":
+		return "a number with a decimal point"
+	case "boolean":
+		return "true or false"
+	case "string":
+		return "text in quotes"
+	}
+	return "a date or time without quotes"
+}
+
+// wants says what the value of key (as the decoder names it, without
+// indexes) must be in a record of type t, and how to write it.
+func wants(t reflect.Type, key, msg string) string {
+	name := key[strings.LastIndexByte(key, '.')+1:]
+	if i := strings.LastIndexByte(strings.TrimSuffix(key, "."+name), '.'); name == "zh" || name == "en" {
+		name = key[i+1:] // title.zh
+	}
+	ft := fieldType(t, strings.Split(key, "."))
+	elem := strings.Contains(msg, "destination has type") && !strings.HasSuffix(msg, "slice") &&
+		ft != nil && ft.Kind() == reflect.Slice // the decoder complains of an element
+	switch {
+	case ft == textT || ft == proseT:
+		return fmt.Sprintf(`%[1]s needs a Chinese and an English text: write %[1]s.zh = "…" and %[1]s.en = "…" (or %[1]s = { zh = "…", en = "…" })`, name)
+	case ft == namesT:
+		return fmt.Sprintf(`%[1]s needs lists of Chinese and English names: write %[1]s.zh = ["…", "…"] and %[1]s.en = ["…", "…"]`, name)
+	case ft != nil && ft.Kind() == reflect.Slice && (ft.Elem() == textT || ft.Elem() == proseT):
+		return fmt.Sprintf(`%[1]s is a list of texts, each in Chinese and English: %[1]s = [{ zh = "…", en = "…" }, { zh = "…", en = "…" }]`, name)
+	case elem && ft.Elem().Kind() == reflect.String:
+		return fmt.Sprintf(`%[1]s is a list of texts, each in quotes: %[1]s = ["…", "…"]`, name)
+	case ft != nil && ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
+		return fmt.Sprintf(`%[1]s needs a list of texts in quotes: %[1]s = ["…", "…"] (one text is still a list: %[1]s = ["…"])`, name)
+	case ft != nil && ft.Kind() == reflect.Slice:
+		return fmt.Sprintf(`%[1]s is a list of tables: write each under its own [[%[1]s]] header`, name)
+	case ft != nil && ft.Kind() == reflect.String && name == "date":
+		return `the date needs to be in quotes, "YYYY-MM" or "YYYY-MM-DD": date = "2015-07"`
+	case ft != nil && ft.Kind() == reflect.String:
+		return fmt.Sprintf(`%[1]s needs text in quotes: %[1]s = "…"`, name)
+	case ft != nil && ft.Kind() == reflect.Int:
+		return fmt.Sprintf(`%[1]s needs a whole number, without quotes: %[1]s = 3`, name)
+	case ft != nil && ft.Kind() == reflect.Bool:
+		return fmt.Sprintf(`%[1]s needs true or false, without quotes`, name)
+	case ft != nil && ft.Kind() == reflect.Struct:
+		return fmt.Sprintf(`%[1]s is a table: write its keys as %[1]s.KEY = … (it takes %[2]s)`, name, knownKeys(t, strings.Split(key, ".")))
+	}
+	return "see the package documentation for how to write it"
+}
+
+// fieldType returns the Go type of the field at the keys path in a record
+// of type t (through lists and maps), or nil.
+func fieldType(t reflect.Type, path []string) reflect.Type {
+	for _, k := range path {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Map:
+			t = t.Elem()
+		case reflect.Struct:
+			f, ok := fieldByKey(t, k)
+			if !ok {
+				return nil
+			}
+			t = f.Type
+		default:
+			return nil
+		}
+	}
+	return t
 }
 
 // firstOfType returns the position of the first value under the key plain

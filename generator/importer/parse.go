@@ -27,6 +27,13 @@ type importer struct {
 // unseen ones). The department is nil when the report has errors.
 func parse(file string, data []byte, reg *registry) (*content.Department, *Report) {
 	rep := &Report{File: file}
+	if off, msg := content.NotUTF8Text(data); msg != "" { // a .docx, UTF-16 or GBK: no part would be found
+		if strings.HasPrefix(msg, "the file is a zip") {
+			msg += "; the site's workbook imports too, as a file named .xlsx"
+		}
+		rep.fail(1+strings.Count(string(data[:max(off, 0)]), "\n"), "%s", msg)
+		return nil, rep
+	}
 	var lines []line
 	for i, s := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		lines = append(lines, line{i + 1, s})

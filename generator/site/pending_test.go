@@ -54,7 +54,7 @@ func TestPendingTranslation(t *testing.T) {
 	if err == nil {
 		t.Fatal("a build with missing English succeeded")
 	}
-	for _, want := range []string{"duties/1.toml:3:1: missing translation: title", "duties/1.toml:8:1: missing translation: item[0].text", "systems/1.toml:7:1: missing translation: purpose", "systems/1.toml:13:1: missing translation: section[0].body"} {
+	for _, want := range []string{"duties/1.toml:3:1: missing translation: title", "duties/1.toml:8:1: missing translation: the 1st [[item]]'s text", "systems/1.toml:7:1: missing translation: purpose", "systems/1.toml:13:1: missing translation: the 1st [[section]]'s body"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("build error lacks %q:\n%v", want, err)
 		}
