@@ -70,7 +70,9 @@
 // devices. Arrays, inline tables and dotted keys nest at most MaxDepth
 // deep. No character is a control character other than tab and line
 // breaks, an invisible bidirectional control (U+200E/F, U+202A–202E,
-// U+2066–2069, U+061C) or a line or paragraph separator (U+2028/9), neither
+// U+2066–2069, U+061C), an invisible zero-width space, joiner or soft
+// hyphen (U+200B–200D, U+2060, U+00AD) or a line or paragraph separator
+// (U+2028/9), neither
 // written nor as an escape (\e, \u0000). An empty file is an error. A file
 // that is a zip archive (a Word .docx or Excel .xlsx), UTF-16 or in GBK/
 // GB18030 is refused, saying which and how to save it as UTF-8 (NotUTF8Text,

@@ -213,6 +213,8 @@ func forbidden(r rune) string {
 		return fmt.Sprintf("invisible bidirectional control U+%04X: remove it (it makes text display in another order than it reads)", r)
 	case r == 0xFEFF:
 		return "byte order mark (U+FEFF) inside the file: remove it"
+	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0x00AD:
+		return fmt.Sprintf("invisible character U+%04X (a zero-width space, joiner or soft hyphen, often pasted with copied text): remove it (readers cannot see it, and a search for the word it splits would not find it)", r)
 	}
 	return ""
 }

@@ -48,6 +48,8 @@ func TestHostileFiles(t *testing.T) {
 		{"escape-esc", "[[service]]\nid = \"\\e[31m\"\n", `x.toml:2:7: the escape \e writes the control character`},
 		{"escape-rlo", "[[service]]\nid = \"a\\u202E\"\n", `x.toml:2:8: the escape \u202E writes the invisible bidirectional`},
 		{"rlo", "[[service]]\nid = \"a\u202Eb\"\n", "x.toml:2:8: invisible bidirectional control U+202E"},
+		{"zwsp", "[[service]]\nid = \"贯\u200B彻\"\n", "x.toml:2:8: invisible character U+200B"},
+		{"shy", "[[service]]\nid = \"ab\u00ADc\"\n", "x.toml:2:9: invisible character U+00AD"},
 		{"line-separator", "[[service]]\nid = \"a\u2028b\"\n", "x.toml:2:8: line or paragraph separator U+2028"},
 		{"gbk", "[[service]]\nid = \"1\"\nphone = \"\xd6\xd0\xce\xc4\"\n", "x.toml:3:10: the file is in a Chinese legacy encoding (GBK/GB18030), not UTF-8: convert it: iconv -f GB18030 -t UTF-8"},
 		{"latin1", "[[service]]\nid = \"caf\xe9\"\n", "x.toml:2:10: byte 0xE9 is not UTF-8: save it as UTF-8 text"},
