@@ -78,7 +78,7 @@ func RenderBars(c Bars, l Labels) (template.HTML, error) {
 	}
 	desc := c.Desc
 	if desc == "" {
-		desc = fill(l.BarsDesc, "n", itoa(len(c.Bars)), "total", itoa(total), "max", c.Bars[most].Label)
+		desc = Fill(l.BarsDesc, "n", itoa(len(c.Bars)), "total", itoa(total), "max", c.Bars[most].Label)
 	}
 	return figure("bars", c.ID, c.svg(c.Bars[most].N, desc), l.Data, c.table(l)), nil
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // Labels holds every word the pictures use, in one language. Templates
-// take {name} placeholders, filled by the renderer.
+// take {name} placeholders, filled by the renderer, and {name|one|other}
+// plural choices (see Fill).
 type Labels struct {
 	Data string // summary of the <details> that holds the data
 
@@ -43,14 +44,33 @@ func need(pairs ...string) error {
 	return nil
 }
 
-// fill replaces each {key} of tmpl by its value; kv alternates key, value.
-func fill(tmpl string, kv ...string) string {
-	var pairs []string
+// Fill replaces each {key} of tmpl by its value, and each {key|one|other}
+// by one when key's value is 1 and by other when it is not, so that a
+// language with plural forms says "1 step" and "2 steps" (a language
+// without them writes no such choice); kv alternates key, value. A key
+// with no value is left as written.
+func Fill(tmpl string, kv ...string) string {
+	vals := map[string]string{}
 	for i := 0; i+1 < len(kv); i += 2 {
-		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+		vals[kv[i]] = kv[i+1]
 	}
-	return strings.NewReplacer(pairs...).Replace(tmpl)
+	return placeholder.ReplaceAllStringFunc(tmpl, func(m string) string {
+		p := placeholder.FindStringSubmatch(m)
+		v, ok := vals[p[1]]
+		switch {
+		case !ok:
+			return m
+		case p[2] == "":
+			return v
+		case v == "1":
+			return p[3]
+		}
+		return p[4]
+	})
 }
+
+// placeholder is {key} or {key|one|other}.
+var placeholder = regexp.MustCompile(`\{(\w+)(\|([^|{}]*)\|([^|{}]*))?\}`)
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 

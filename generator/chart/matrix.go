@@ -171,7 +171,7 @@ func RenderMatrix(m Matrix, l Labels) (template.HTML, error) {
 	}
 	desc := m.Desc
 	if desc == "" {
-		desc = fill(l.MatrixDesc, "rows", itoa(len(m.Rows)), "cols", itoa(len(m.Columns)), "cells", itoa(cells))
+		desc = Fill(l.MatrixDesc, "rows", itoa(len(m.Rows)), "cols", itoa(len(m.Columns)), "cells", itoa(cells))
 	}
 	var b strings.Builder
 	m.legend(&b, l)

@@ -78,7 +78,7 @@ func (t Timeline) check(l Labels) error {
 // within words a deadline in l: "自发现之日起 15 日内", "within 15 days of discovery".
 func (d Deadline) within(l Labels) string {
 	unit := map[bool]map[Unit]string{true: {Days: l.Day, Months: l.Month}, false: {Days: l.Days, Months: l.Months}}[d.N == 1][d.Unit]
-	return fill(l.Within, "n", itoa(d.N), "unit", unit, "from", d.From)
+	return Fill(l.Within, "n", itoa(d.N), "unit", unit, "from", d.From)
 }
 
 // RenderTimeline draws t as numbered steps on a line, each with its name
@@ -96,7 +96,7 @@ func RenderTimeline(t Timeline, l Labels) (template.HTML, error) {
 	}
 	desc := t.Desc
 	if desc == "" {
-		desc = fill(l.TimelineDesc, "n", itoa(len(t.Steps)), "deadlines", itoa(deadlines))
+		desc = Fill(l.TimelineDesc, "n", itoa(len(t.Steps)), "deadlines", itoa(deadlines))
 	}
 	return figure("timeline", t.ID, t.svg(l, desc), l.Data, t.list(l)), nil
 }

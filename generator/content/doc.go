@@ -8,7 +8,8 @@
 // content/ holds:
 //
 //	site.toml                 the site's name and footer (Site)
-//	i18n.toml                 every interface string, [ui] key = {zh, en}
+//	i18n.toml                 every interface string, [ui] key = {zh, en};
+//	                          {n} a number, {n|one|other} a noun for it
 //	glossary.toml             [[term]]: the lists' vocabulary (Glossary)
 //	registry/*.toml           records every department shares:
 //	                          [[kind]], [[instrument]], [[body]], [[regime]]

@@ -4,6 +4,8 @@ package content
 // strictly from the TOML files under content/. The TOML keys are the field
 // names in lower case unless a toml tag says otherwise.
 
+import "strings"
+
 // Lang is a language of the site.
 type Lang string
 
@@ -303,7 +305,18 @@ type Registry struct {
 // Kind is a kind of legal instrument or document (法律, 行政法规, …).
 type Kind struct {
 	ID   string `toml:"id"`
-	Name Text   `toml:"name"`
+	Name Text   `toml:"name"` // one instrument's kind: 法律, "Law"
+	// Plural names the kind's instruments together, as the laws index
+	// heads them: 法律, "Laws". Left out, the heading is Name.
+	Plural Text `toml:"plural" check:"optional"`
+}
+
+// Heading is the kind's name as a heading over its instruments.
+func (k *Kind) Heading() Text {
+	if k.Plural.Zh == "" && k.Plural.En == "" {
+		return k.Name
+	}
+	return k.Plural
 }
 
 // Instrument is a law, regulation, rule, normative document, catalogue,
@@ -341,6 +354,19 @@ func (b *Body) ShortOr() Text {
 		return b.Short
 	}
 	return b.Name
+}
+
+// HasOwnShort reports whether the body has a short form in language l
+// that is not its name again (compared case-insensitively, so that
+// "administrative organs" is the name "Administrative Organs"): the form a
+// page shows beside the name. A short form with no English yet has its own
+// in English (the page shows it as pending).
+func (b *Body) HasOwnShort(l Lang) bool {
+	if b.Short.Zh == "" {
+		return false
+	}
+	s := b.Short.In(l)
+	return s == "" || !strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(b.Name.In(l)))
 }
 
 // Regime is a regulatory regime (监管领域).

@@ -105,8 +105,9 @@
 // host (base_url's path, or / without it).
 //
 //	/                                   bilingual entry page
-//	/404.html                           not-found page (Chinese header and
-//	                                    footer, the message in both languages)
+//	/404.html                           not-found page (a Chinese document:
+//	                                    header, message and footer in both
+//	                                    languages, the English marked lang="en")
 //	/sitemap.xml, /robots.txt           for search engines (see Hosting)
 //	/favicon.ico, /assets/favicon.svg   the site's icon
 //	/{lang}/                            site home: lists and ways to browse
@@ -168,7 +169,10 @@
 // to assets/police.png (or .gif, .jpeg), and
 // the 党政机关网站标识 badge, its image copied from content/ to
 // assets/badge.png (or .gif, .jpeg), linked to its registration record.
-// An empty field is left out. The homes (/, /zh/, /en/) link the
+// An empty field is left out. The entry page and 404.html, which speak
+// both languages, say each line of the footer in Chinese and then in
+// English (lang="en"), and link both editions' site maps, glossaries and
+// searches. The homes (/, /zh/, /en/) link the
 // error-report entry (我为政府网站找错).
 //
 // # Pictures
@@ -182,5 +186,7 @@
 // index and, one row, on each boundary page; and a procedure's steps with
 // their deadlines as a timeline in the system section that has steps.
 // Their words are interface strings (content/i18n.toml); assets/chart.css
-// styles them.
+// styles them. An interface string that counts gives its noun as a plural
+// choice, {n|one|other} ("{n} {n|step|steps}"): chart.Fill and search.js
+// fill them alike, so that English says "1 step"; Chinese needs none.
 package site

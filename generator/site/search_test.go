@@ -55,6 +55,7 @@ type jsRequest struct {
 	Basis    int               `json:"basis"`
 	Files    map[string]string `json:"files"`
 	Queries  []jsQuery         `json:"queries"`
+	Fill     []jsFill          `json:"fill,omitempty"`
 }
 
 type jsQuery struct {
@@ -71,6 +72,7 @@ type jsResponse struct {
 	Parses  [][]search.Group  `json:"parses"`
 	Index   map[string][]int  `json:"index"`
 	Results []jsResult        `json:"results"`
+	Filled  []string          `json:"filled"`
 	Raw     []json.RawMessage `json:"-"`
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"qingdan/generator/chart"
 	"qingdan/generator/graph"
 	"qingdan/generator/markup"
 	"qingdan/generator/search"
@@ -50,7 +51,7 @@ func (v *View) UI(key string) (string, error) { return v.UIIn(key, string(v.Lang
 // Series is a list's place in its city's series, in words.
 func (v *View) Series(d *Department) string {
 	s, _ := v.UI("list.series")
-	return strings.ReplaceAll(s, "{n}", strconv.Itoa(d.Series))
+	return chart.Fill(s, "n", strconv.Itoa(d.Series))
 }
 
 // UIOther returns the interface string key in the other language.

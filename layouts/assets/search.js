@@ -481,8 +481,19 @@
     if (at < to) el.appendChild(document.createTextNode(s.slice(at, to)));
   }
 
+  // fill fills an interface string: each {key} with vals[key], and each
+  // plural choice {key|one|other} with one when vals[key] is 1, other when
+  // it is not (as package chart's Fill does for the pictures); a key with
+  // no value stays as written.
+  function fill(s, vals) {
+    return s.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, k, one, other) => {
+      var v = vals[k];
+      return v === undefined ? m : one === undefined ? String(v) : +v === 1 ? one : other;
+    });
+  }
+
   if (typeof module === "object" && module.exports) {
-    module.exports = { fold, terms, parse, stem, near, docsOf, index, open, find, rank, marks, keyTokens, alternatives, href };
+    module.exports = { fold, terms, parse, stem, near, docsOf, index, open, find, rank, marks, keyTokens, alternatives, href, fill };
     return;
   }
 
@@ -589,7 +600,7 @@
   // The results.
   // say writes the status line: the string k of the form ("" for none),
   // {x} in it replaced by vals.x.
-  function say(ui, k, vals) { ui.status.textContent = k ? (ui.strings[k] || "").replace(/\{(\w)\}/g, (_, n) => (vals || {})[n]) : ""; }
+  function say(ui, k, vals) { ui.status.textContent = k ? fill(ui.strings[k] || "", vals || {}) : ""; }
   // label is the text of the option v of sel.
   function label(sel, v) { var o = sel.querySelector('option[value="' + v + '"]'); return o ? o.textContent : v; }
   // showDate shows a YYYY-MM date as View.Date does.

@@ -7,14 +7,15 @@
 //	{"script": path, "parts": path of search-parts.js,
 //	 "tokenize": [text…], "parse": [query…], "index": [row…],
 //	 "basis": the kind index of bases,
-//	 "files": {path: JSON text…}, "queries": [{lang, q, kind, regime, sort}…]}
+//	 "files": {path: JSON text…}, "queries": [{lang, q, kind, regime, sort}…],
+//	 "fill": [{s: interface string, vals: {key: value…}}…]}
 //
 // answers {"tokens": [[term…]…], "parses": [[group…]…], "index": {term:
 // [doc, w, …]…}, "results":
 // [{"urls": [top ten…], "count": n, "dates": [date of each result…] or null,
 // "partial": bool, "cross": the query if the other language found it,
 // "alternatives": [the groups of each alternative query…], "fetched":
-// [path…]}…]}.
+// [path…]}…], "filled": [the string filled…]}.
 "use strict";
 
 // columns turns rows [kind, dept, regimes, date, url, title, context, text]
@@ -33,6 +34,7 @@ async function answer(req) {
     parses: (req.parse || []).map((q) => S.parse(q)),
     index: req.index ? S.index(S.docsOf(columns(req.index)), req.basis) : null,
     results: [],
+    filled: (req.fill || []).map((f) => S.fill(f.s, f.vals)),
   };
   const files = req.files || {};
   const bundles = {};
