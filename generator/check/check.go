@@ -107,10 +107,13 @@ type checker struct {
 }
 
 var (
-	idRE    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	dateRE  = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
-	phoneRE = regexp.MustCompile(`^[0-9][0-9-]{4,}[0-9]$`)
-	tagRE   = regexp.MustCompile(`<[A-Za-z/!?]`)
+	idRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+	// dateShapeRE is YYYY-MM or YYYY-MM-DD in digits, whatever the numbers:
+	// a date dateRE refuses for its month or day alone.
+	dateShapeRE = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+	phoneRE     = regexp.MustCompile(`^[0-9][0-9-]{4,}[0-9]$`)
+	tagRE       = regexp.MustCompile(`<[A-Za-z/!?]`)
 )
 
 // records checks the fields of every record for translations and markup.

@@ -40,13 +40,16 @@ func (ck *checker) site() {
 
 // webAddress checks that a non-empty value is an absolute http(s) address.
 func (ck *checker) webAddress(l content.Loc, key, v, what string) {
-	if v == "" {
-		return
-	}
-	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+	if v != "" && !isWebAddress(v) {
 		ck.errs.Add(l.At(key), "%s %q is not a web address: %s", key, v, what)
 	}
+}
+
+// isWebAddress reports whether v is an absolute http or https address
+// with a host and no user name or password in it.
+func isWebAddress(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil
 }
 
 // bodyNames checks that no name of a body (full, short or alias) is a
@@ -127,7 +130,7 @@ func badDestination(dest string) string {
 	case "", "mailto", "tel":
 		return ""
 	case "http", "https":
-		if u, err := url.Parse(dest); err != nil || u.Host == "" || u.User != nil {
+		if !isWebAddress(dest) {
 			return fmt.Sprintf("the link to %q is not a web address: write the full https:// address, or remove the link", shown)
 		}
 		return ""

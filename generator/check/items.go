@@ -114,16 +114,19 @@ func itemNumbers(duties []*content.Duty) (map[int]bool, int) {
 // sequence, a number that names no item may be the right one.
 func (ck *checker) itemRefs(l content.Loc, refs []int, items map[int]bool, count int, inOrder bool) {
 	for j, n := range refs {
+		if items[n] {
+			continue
+		}
+		at := l.At(fmt.Sprintf("items[%d]", j))
 		switch {
-		case items[n]:
 		case inOrder && count == 0:
-			ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "no item is numbered %d: the duties have no items yet", n)
+			ck.errs.Add(at, "no item is numbered %d: the duties have no items yet", n)
 		case inOrder && count == 1:
-			ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "no item is numbered %d: the only item is numbered 1", n)
+			ck.errs.Add(at, "no item is numbered %d: the only item is numbered 1", n)
 		case inOrder:
-			ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "no item is numbered %d: the items are numbered 1 to %d; name one of them", n, count)
+			ck.errs.Add(at, "no item is numbered %d: the items are numbered 1 to %d; name one of them", n, count)
 		default:
-			ck.errs.Add(l.At(fmt.Sprintf("items[%d]", j)), "no item is numbered %d, but the items' own numbers are out of sequence (see above): this number may be right and the numbering wrong; renumber the items 1 to %d, then check this list", n, count)
+			ck.errs.Add(at, "no item is numbered %d, but the items' own numbers are out of sequence (see above): this number may be right and the numbering wrong; renumber the items 1 to %d, then check this list", n, count)
 		}
 	}
 }

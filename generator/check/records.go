@@ -189,27 +189,13 @@ func (ck *checker) date(l content.Loc, key, v string, required bool) {
 	switch {
 	case v == "" && required:
 		ck.errs.Add(l.At(key), "%s is missing: write it as YYYY-MM or YYYY-MM-DD", key)
-	case v != "" && !dateRE.MatchString(v) && dateShaped(v): // 2015-13, 2015-07-32
+	case v != "" && !dateRE.MatchString(v) && dateShapeRE.MatchString(v): // 2015-13, 2015-07-32
 		ck.errs.Add(l.At(key), "%s %q is not a date: the month must be 01–12 and the day 01–31", key, v)
 	case v != "" && !dateRE.MatchString(v):
 		ck.errs.Add(l.At(key), "%s %q is not a date: write it as YYYY-MM or YYYY-MM-DD", key, v)
 	case v != "" && !realDate(v):
 		ck.errs.Add(l.At(key), "%s %q is not a day of the calendar: correct the day", key, v)
 	}
-}
-
-// dateShaped reports whether v is digits in the shape YYYY-MM or
-// YYYY-MM-DD, whatever the numbers.
-func dateShaped(v string) bool {
-	if len(v) != 7 && len(v) != 10 {
-		return false
-	}
-	for i, c := range []byte(v) {
-		if (i == 4 || i == 7) != (c == '-') || c != '-' && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 func (ck *checker) regimes(l content.Loc, key string, ids []string) {

@@ -73,34 +73,40 @@ func wants(t reflect.Type, key, msg string) string {
 		name = key[i+1:] // title.zh
 	}
 	ft := fieldType(t, strings.Split(key, "."))
+	if ft == nil {
+		return seeTheDocs
+	}
 	elem := strings.Contains(msg, "destination has type") && !strings.HasSuffix(msg, "slice") &&
-		ft != nil && ft.Kind() == reflect.Slice // the decoder complains of an element
+		ft.Kind() == reflect.Slice // the decoder complains of an element
 	switch {
 	case ft == textT || ft == proseT:
 		return fmt.Sprintf(`%[1]s needs a Chinese and an English text: write %[1]s.zh = "…" and %[1]s.en = "…" (or %[1]s = { zh = "…", en = "…" })`, name)
 	case ft == namesT:
 		return fmt.Sprintf(`%[1]s needs lists of Chinese and English names: write %[1]s.zh = ["…", "…"] and %[1]s.en = ["…", "…"]`, name)
-	case ft != nil && ft.Kind() == reflect.Slice && (ft.Elem() == textT || ft.Elem() == proseT):
+	case ft.Kind() == reflect.Slice && (ft.Elem() == textT || ft.Elem() == proseT):
 		return fmt.Sprintf(`%[1]s is a list of texts, each in Chinese and English: %[1]s = [{ zh = "…", en = "…" }, { zh = "…", en = "…" }]`, name)
 	case elem && ft.Elem().Kind() == reflect.String:
 		return fmt.Sprintf(`%[1]s is a list of texts, each in quotes: %[1]s = ["…", "…"]`, name)
-	case ft != nil && ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
+	case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
 		return fmt.Sprintf(`%[1]s needs a list of texts in quotes: %[1]s = ["…", "…"] (one text is still a list: %[1]s = ["…"])`, name)
-	case ft != nil && ft.Kind() == reflect.Slice:
+	case ft.Kind() == reflect.Slice:
 		return fmt.Sprintf(`%[1]s is a list of tables: write each under its own [[%[1]s]] header`, name)
-	case ft != nil && ft.Kind() == reflect.String && name == "date":
+	case ft.Kind() == reflect.String && name == "date":
 		return `the date needs to be in quotes, "YYYY-MM" or "YYYY-MM-DD": date = "2015-07"`
-	case ft != nil && ft.Kind() == reflect.String:
+	case ft.Kind() == reflect.String:
 		return fmt.Sprintf(`%[1]s needs text in quotes: %[1]s = "…"`, name)
-	case ft != nil && ft.Kind() == reflect.Int:
+	case ft.Kind() == reflect.Int:
 		return fmt.Sprintf(`%[1]s needs a whole number, without quotes: %[1]s = 3`, name)
-	case ft != nil && ft.Kind() == reflect.Bool:
+	case ft.Kind() == reflect.Bool:
 		return fmt.Sprintf(`%[1]s needs true or false, without quotes`, name)
-	case ft != nil && ft.Kind() == reflect.Struct:
+	case ft.Kind() == reflect.Struct:
 		return fmt.Sprintf(`%[1]s is a table: write its keys as %[1]s.KEY = … (it takes %[2]s)`, name, knownKeys(t, strings.Split(key, ".")))
 	}
-	return "see the package documentation for how to write it"
+	return seeTheDocs
 }
+
+// seeTheDocs is the advice for a value whose field wants says nothing of.
+const seeTheDocs = "see the package documentation for how to write it"
 
 // fieldType returns the Go type of the field at the keys path in a record
 // of type t (through lists and maps), or nil.
