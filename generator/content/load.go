@@ -127,8 +127,8 @@ func (l *loader) siteFiles() {
 	c := l.c
 	c.Site = &Site{}
 	if l.file("site.toml", c.Site) {
-		l.badge(&c.Site.Badge)
-		l.policeIcon(&c.Site.PoliceIcon)
+		l.image("badge.image", c.Site.Badge.Image, &c.Site.Badge.Picture)
+		l.image("police_icon", c.Site.PoliceIcon.Path, &c.Site.PoliceIcon.Picture)
 	}
 	ui := &struct {
 		UI map[string]Text `toml:"ui"`

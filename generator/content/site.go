@@ -28,11 +28,15 @@ type Badge struct {
 	// URL is the registration record the badge links to (http or https).
 	URL string `toml:"url"`
 
-	// The image as the load stage read it: its bytes, its format ("png",
-	// "gif", "jpeg") and its size in pixels.
-	Data          []byte `toml:"-"`
-	Format        string `toml:"-"`
-	Width, Height int    `toml:"-"`
+	Picture `toml:"-"` // the image, as the load stage read it
+}
+
+// Picture is an image file of content/ as the load stage read it: its
+// bytes, its format ("png", "gif", "jpeg") and its size in pixels.
+type Picture struct {
+	Data          []byte
+	Format        string
+	Width, Height int
 }
 
 // File is where the build writes the badge's image: assets/badge.png.
@@ -44,11 +48,7 @@ func (b Badge) File() string { return "assets/badge." + b.Format }
 //	police_icon = "police.png"
 type Icon struct {
 	Path string
-
-	// The image as the load stage read it, as for Badge.
-	Data          []byte
-	Format        string
-	Width, Height int
+	Picture
 }
 
 // UnmarshalText reads police_icon's value, the image's path.
@@ -128,51 +128,34 @@ func PoliceRecord(code string) string {
 	}, code)
 }
 
-// badgeNameRE is an image file's path from content/: no empty, hidden,
+// imageNameRE is an image file's path from content/: no empty, hidden,
 // "." or ".." segment.
-var badgeNameRE = regexp.MustCompile(`^(?i)([a-z0-9_-][a-z0-9._-]*/)*[a-z0-9_-][a-z0-9._-]*\.(png|gif|jpe?g)$`)
+var imageNameRE = regexp.MustCompile(`^(?i)([a-z0-9_-][a-z0-9._-]*/)*[a-z0-9_-][a-z0-9._-]*\.(png|gif|jpe?g)$`)
 
-// badge reads the badge's image, if site.toml names one.
-func (l *loader) badge(b *Badge) {
-	if b.Image == "" {
+// image reads into pic the image file name of content/, which site.toml's
+// key names (nothing when name is empty), and says what is wrong with it
+// if it cannot.
+func (l *loader) image(key, name string, pic *Picture) {
+	if name == "" {
 		return
 	}
-	if data, format, w, h, ok := l.image("badge.image", b.Image); ok {
-		b.Data, b.Format, b.Width, b.Height = data, format, w, h
-	}
-}
-
-// policeIcon reads the public-security filing's icon, if site.toml names
-// one.
-func (l *loader) policeIcon(i *Icon) {
-	if i.Path == "" {
-		return
-	}
-	if data, format, w, h, ok := l.image("police_icon", i.Path); ok {
-		i.Data, i.Format, i.Width, i.Height = data, format, w, h
-	}
-}
-
-// image reads the image file name from content/, which site.toml's key
-// names, and says what is wrong with it if it cannot.
-func (l *loader) image(key, name string) (data []byte, format string, w, h int, ok bool) {
 	at := l.c.Loc("site.toml").At(key)
-	if !badgeNameRE.MatchString(name) {
+	if !imageNameRE.MatchString(name) {
 		l.errs.Add(at, "%s %q is not an image file's path from content/: place the PNG, GIF or JPEG image in content/ and write its name, such as \"%s.png\"", key, name, strings.TrimSuffix(strings.TrimSuffix(key, ".image"), "_icon"))
-		return nil, "", 0, 0, false
+		return
 	}
 	if _, err := fs.Lstat(l.fsys, name); err != nil {
 		l.errs.Add(at, "%s %q is not in content/: place the image there (beside site.toml) or correct its name", key, name)
-		return nil, "", 0, 0, false
+		return
 	}
-	data, ok = l.read(name)
+	data, ok := l.read(name)
 	if !ok {
-		return nil, "", 0, 0, false
+		return
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		l.errs.Add(at, "%s %q is not a PNG, GIF or JPEG image that can be read: save the image as issued in one of these formats", key, name)
-		return nil, "", 0, 0, false
+		return
 	}
-	return data, format, cfg.Width, cfg.Height, true
+	*pic = Picture{data, format, cfg.Width, cfg.Height}
 }
